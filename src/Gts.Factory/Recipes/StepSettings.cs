@@ -1,0 +1,34 @@
+namespace Gts.Factory.Recipes;
+
+/// <summary>Per-step overrides; the defaults are the factory's tuned choices.</summary>
+public sealed record StepSettings
+{
+    public TaptSettings Tapt { get; init; } = new();
+
+    public TeachSettings Teach { get; init; } = new();
+
+    public GenerateSettings Generate { get; init; } = new();
+
+    public LabelSettings Label { get; init; } = new();
+
+    public DistillSettings Distill { get; init; } = new();
+}
+
+/// <summary>Task-adaptive pretraining: masked-LM training continued on the unlabeled pool.</summary>
+public sealed record TaptSettings(bool Enabled = true, int Steps = 200, int MaxPoolTexts = 5000);
+
+/// <summary>The teacher: encoders fine-tuned on the few labels, ensembled.</summary>
+public sealed record TeachSettings(IReadOnlyList<string>? Encoders = null, string Objective = "contrastive", int Epochs = 4)
+{
+    /// <summary>Encoder names or ONNX paths; by default both packaged encoders.</summary>
+    public IReadOnlyList<string> EncoderNames => Encoders ?? ["minilm", "arcticxs"];
+}
+
+/// <summary>The generator: new samples by masked-LM replacement, EDA edits and pool neighbours.</summary>
+public sealed record GenerateSettings(bool Enabled = true, int PerExample = 4);
+
+/// <summary>Self-training: the teacher labels pool and generated text; keep what passes the threshold.</summary>
+public sealed record LabelSettings(int Rounds = 2, double Threshold = 0.9);
+
+/// <summary>The student distilled from the teacher's soft labels.</summary>
+public sealed record DistillSettings(bool Enabled = true, int Epochs = 10);
