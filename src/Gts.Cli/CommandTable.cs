@@ -8,5 +8,11 @@ internal static class CommandTable
     public static void Register(IConfigurator config)
     {
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print the version of gts and its main libraries.");
+        config.AddBranch("data", data =>
+        {
+            data.SetDescription("Inspect and validate data-set folders.");
+            data.AddCommand<Commands.Data.InspectDataCommand>("inspect").WithDescription("Rows per split, class balance and text lengths of a data-set folder.");
+            data.AddCommand<Commands.Data.ValidateDataCommand>("validate").WithDescription("Check every file of a data-set folder; exit code = the first error's kind.");
+        });
     }
 }

@@ -8,10 +8,15 @@ public sealed class LabelSet
     private readonly FrozenDictionary<string, int> _index;
 
     public LabelSet(IEnumerable<string> names)
+        : this(names, allowEmpty: false)
+    {
+    }
+
+    private LabelSet(IEnumerable<string> names, bool allowEmpty)
     {
         ArgumentNullException.ThrowIfNull(names);
         Names = names.ToArray();
-        if (Names.Count == 0) throw new ArgumentException("A label set needs at least one label.", nameof(names));
+        if (Names.Count == 0 && !allowEmpty) throw new ArgumentException("A label set needs at least one label.", nameof(names));
         var dict = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < Names.Count; i++)
         {
@@ -22,6 +27,9 @@ public sealed class LabelSet
         }
         _index = dict.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>The empty label set of a data set that is only unlabeled text (a raw corpus).</summary>
+    public static LabelSet None { get; } = new([], allowEmpty: true);
 
     /// <summary>Label names in index order.</summary>
     public IReadOnlyList<string> Names { get; }
