@@ -1,3 +1,5 @@
+using Gts.Core.Compute;
+
 namespace Gts.Core.Execution;
 
 /// <summary>Runs launches on one compute pool (this machine, a Slurm cluster). Tasks are named by keys the
@@ -8,8 +10,8 @@ public interface IExecutor
     /// <summary>The pool's name, as steps and placements refer to it.</summary>
     string Pool { get; }
 
-    /// <summary>The pool's nodes and their capacity.</summary>
-    Task<ExecutorInventory> DescribeAsync(CancellationToken cancellationToken);
+    /// <summary>The pool as the executor sees it: its nodes, their CPUs, memory and GPUs.</summary>
+    Task<ComputePool> DescribeAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts (or queues) every task of a launch; one handle per task, in order. A launch that can
     /// never run on this pool (a gang wider than the pool) is a GtsException of kind Infeasible.</summary>
