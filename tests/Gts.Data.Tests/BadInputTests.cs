@@ -200,7 +200,7 @@ public sealed class BadInputTests : IDisposable
         File.WriteAllText(f, "{\"text\": \"plain\", \"label\": \"positive\"}\n");
         var e = Fails(() => ExampleImporter.ReadLabeled(f, PosNeg));
         Assert.Equal(ErrorKind.InvalidInput, e.Kind);
-        Assert.Contains("gzip", e.Fix!, StringComparison.Ordinal);
+        AssertPlace(e, f, 1, null, "gzip");
     }
 
     [Fact]

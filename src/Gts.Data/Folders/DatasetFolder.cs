@@ -26,17 +26,17 @@ public static class DatasetFolder
     internal static Dataset? Read(string directory, ImportOptions options, List<GtsException>? errors)
     {
         var layout = DatasetFolderLayout.Find(directory);
-        var labels = Try(errors, () => layout.LabelsFile is not null
+        var labels = Try<LabelSet?>(errors, () => layout.LabelsFile is not null
             ? LabelFile.Read(layout.LabelsFile)
-            : LabelInference.Infer(ExampleImporter.ReadLabelNames(layout.LabeledFiles, options)));
+            : LabelInference.Infer(ExampleImporter.ReadLabelNames(layout.LabeledFiles, options)), null);
         IReadOnlyList<Example> Labeled(string? path) =>
-            path is null || labels is null ? [] : Try(errors, () => ExampleImporter.ReadLabeled(path, labels, options)) ?? [];
+            path is null || labels is null ? [] : Try(errors, () => ExampleImporter.ReadLabeled(path, labels, options), []);
 
         var train = Labeled(layout.Train);
         var dev = Labeled(layout.Dev);
         var test = Labeled(layout.Test);
         var extra = layout.Extra.ToDictionary(e => e.Key, e => Labeled(e.Value), StringComparer.Ordinal);
-        var pools = layout.Unlabeled.Select(p => (Path: p, Examples: Try(errors, () => ExampleImporter.ReadUnlabeled(p, options)) ?? [])).ToList();
+        var pools = layout.Unlabeled.Select(p => (Path: p, Examples: Try(errors, () => ExampleImporter.ReadUnlabeled(p, options), []))).ToList();
 
         var parts = new List<(string Path, IReadOnlyList<Example> Examples)>();
         if (layout.Train is not null) parts.Add((layout.Train, train));
@@ -44,7 +44,7 @@ public static class DatasetFolder
         if (layout.Test is not null) parts.Add((layout.Test, test));
         parts.AddRange(layout.Extra.Select(e => (e.Value, extra[e.Key])));
         parts.AddRange(pools.Where(p => RecordFile.DetectFormat(p.Path) != FileFormat.PlainText));
-        bool isPair = Try(errors, () => PairShape(parts)) ?? false;
+        bool isPair = Try(errors, () => PairShape(parts), false);
         if (errors is { Count: > 0 }) return null;
 
         return new Dataset
@@ -61,7 +61,7 @@ public static class DatasetFolder
     }
 
     /// <summary>True when the files are sentence pairs; every non-empty file must agree with the first.</summary>
-    private static bool? PairShape(List<(string Path, IReadOnlyList<Example> Examples)> parts)
+    private static bool PairShape(List<(string Path, IReadOnlyList<Example> Examples)> parts)
     {
         var nonEmpty = parts.Where(p => p.Examples.Count > 0).ToList();
         if (nonEmpty.Count == 0) return false;
@@ -77,7 +77,7 @@ public static class DatasetFolder
         return pair;
     }
 
-    private static T? Try<T>(List<GtsException>? errors, Func<T> read) where T : class
+    private static T Try<T>(List<GtsException>? errors, Func<T> read, T fallback)
     {
         if (errors is null) return read();
         try
@@ -87,21 +87,7 @@ public static class DatasetFolder
         catch (GtsException e)
         {
             errors.Add(e);
-            return null;
-        }
-    }
-
-    private static bool? Try(List<GtsException>? errors, Func<bool?> read)
-    {
-        if (errors is null) return read();
-        try
-        {
-            return read();
-        }
-        catch (GtsException e)
-        {
-            errors.Add(e);
-            return null;
+            return fallback;
         }
     }
 }

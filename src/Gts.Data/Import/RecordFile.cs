@@ -47,22 +47,7 @@ public static class RecordFile
         };
         using (lines)
         {
-            using var e = records.GetEnumerator();
-            while (MoveNext(e, path, lines)) yield return e.Current;
-        }
-    }
-
-    private static bool MoveNext(IEnumerator<RawRecord> e, string path, Utf8LineReader lines)
-    {
-        try
-        {
-            return e.MoveNext();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new GtsException(ErrorKind.InvalidInput, $"the file is not valid gzip ({ex.Message}).",
-                "Recompress the file with gzip, or drop the .gz ending if it is not compressed.",
-                new SourceLocation(path, lines.LineNumber + 1), ex);
+            foreach (var record in records) yield return record;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Gts.Core.Errors;
 
 namespace Gts.Data.Import;
 
@@ -81,12 +82,22 @@ internal sealed class Utf8LineReader : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = bigger;
         }
-        int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        int read;
+        try
+        {
+            read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new GtsException(ErrorKind.InvalidInput, $"the file is not valid gzip ({e.Message}).",
+                "Recompress the file with gzip, or drop the .gz ending if it is not compressed.",
+                new SourceLocation(_file, LineNumber + 1), e);
+        }
         if (read == 0) _eof = true;
         _end += read;
     }
 
-    private Gts.Core.Errors.GtsException NotUtf8(ReadOnlySpan<byte> bytes)
+    private GtsException NotUtf8(ReadOnlySpan<byte> bytes)
     {
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
         Utf8.ToUtf16(bytes, chars, out int good, out _, replaceInvalidSequences: false);
@@ -96,7 +107,7 @@ internal sealed class Utf8LineReader : IDisposable
             "Save the file as UTF-8 (for example `iconv -f latin1 -t utf-8 in > out`), or remove the bad byte.");
     }
 
-    private Gts.Core.Errors.GtsException TooLarge(int line, int seen, bool exact)
+    private GtsException TooLarge(int line, int seen, bool exact)
     {
         var size = exact ? $"{seen:N0}" : $"more than {_maxBytes:N0}";
         return DataErrors.Invalid(_file, line, null,
@@ -106,6 +117,7 @@ internal sealed class Utf8LineReader : IDisposable
 
     public void Dispose()
     {
+        if (_buffer.Length == 0) return;
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
         _stream.Dispose();

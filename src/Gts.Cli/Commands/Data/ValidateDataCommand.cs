@@ -19,7 +19,7 @@ internal sealed class ValidateDataCommand : Command<ValidateDataCommand.Settings
     {
         var result = DatasetValidator.Validate(settings.Directory, settings.ToOptions(), settings.Shots);
         foreach (var e in result.Errors)
-            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Describe())}");
+            Console.Error.WriteLine($"error: {e.Describe()}");
         DataReportView.RenderWarnings(AnsiConsole.Console, result.Warnings);
         if (!result.IsValid) return (int)result.Errors[0].Kind;
         var d = result.Dataset!;
