@@ -1,0 +1,28 @@
+using System.Diagnostics;
+using Gts.Core.Data;
+using Gts.Factory.Recipes;
+
+namespace Gts.Factory.Baselines;
+
+/// <summary>TF-IDF + logistic regression (C = 1): fitted on the training examples only; pairs as [u, v, |u - v|, u * v].</summary>
+public static class TfidfBaseline
+{
+    public static BaselineRun Run(IReadOnlyList<Example> train, IReadOnlyList<Example> test, int classes, Language language = Language.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        var start = Stopwatch.GetTimestamp();
+        bool pair = train.Count > 0 && train[0].TextB is not null;
+        var fitTexts = pair ? train.SelectMany(e => new[] { e.Text, e.TextB! }).ToArray() : train.Select(e => e.Text).ToArray();
+        var featurizer = TfidfFeaturizer.Fit(fitTexts, language);
+        int width = pair ? 4 * featurizer.Width : featurizer.Width;
+        SparseVector Row(Example e) => pair
+            ? PairVectors.Combine(featurizer.Transform(e.Text), featurizer.Transform(e.TextB ?? ""), featurizer.Width)
+            : featurizer.Transform(e.Text);
+        var rows = train.Select(Row).ToArray();
+        var model = LogisticRegression.Fit(rows, train.Select(e => e.Label).ToArray(), width, classes);
+        double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var predictions = test.Select(e => model.Predict(Row(e))).ToArray();
+        return new BaselineRun(predictions, width, model.Iterations, seconds);
+    }
+}
