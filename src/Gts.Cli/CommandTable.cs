@@ -20,5 +20,21 @@ internal static class CommandTable
             plan.SetDefaultCommand<Commands.Plan.PlanCommand>();
             plan.AddCommand<Commands.Plan.PlanValidateCommand>("validate").WithDescription("Score the planner against published training runs and write docs/BENCHMARKS.md.");
         });
+        config.AddCommand<Commands.Dispatch.PoolsCommand>("pools").WithDescription("The compute pools the dispatcher uses: nodes, CPUs, memory, GPUs.");
+        config.AddCommand<Commands.Dispatch.DispatcherCommand>("dispatcher").WithDescription("Run the dispatcher loop (reconciles with executors on start).");
+        config.AddBranch("runs", runs =>
+        {
+            runs.SetDescription("Submit, list, inspect and cancel runs.");
+            runs.AddCommand<Commands.Dispatch.RunsSubmitCommand>("submit").WithDescription("Store a run (JSON DAG of steps) for the dispatcher.");
+            runs.AddCommand<Commands.Dispatch.RunsListCommand>("list").WithDescription("The newest runs and their state.");
+            runs.AddCommand<Commands.Dispatch.RunsShowCommand>("show").WithDescription("A run's steps: state, attempt, placement, exit code.");
+            runs.AddCommand<Commands.Dispatch.RunsCancelCommand>("cancel").WithDescription("Cancel a run or one of its steps.");
+            runs.AddCommand<Commands.Dispatch.RunsLogsCommand>("logs").WithDescription("The captured output of a step.");
+        });
+        config.AddBranch("worker", worker =>
+        {
+            worker.SetDescription("Entry points started by executors.");
+            worker.AddCommand<Commands.Dispatch.WorkerStepCommand>("step").WithDescription("Run one step of a run and record its result.");
+        });
     }
 }

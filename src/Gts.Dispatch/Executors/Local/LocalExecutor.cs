@@ -34,9 +34,11 @@ public sealed class LocalExecutor : IExecutor
 
     public Task<ComputePool> DescribeAsync(CancellationToken cancellationToken)
     {
-        var node = ComputeNode.Uniform(Environment.MachineName, _options.Gpus, _options.GpuType, _options.GpuMemoryMib,
-            _options.Cpus * 1000, _options.MemoryMib);
-        return Task.FromResult(new ComputePool(Pool, PoolKind.Local, 0, 0, [new NetworkSwitch("local", [node])]));
+        var nodes = Enumerable.Range(0, Math.Max(1, _options.Nodes))
+            .Select(i => ComputeNode.Uniform(_options.Nodes <= 1 ? Environment.MachineName : $"{Environment.MachineName}-{i}",
+                _options.Gpus, _options.GpuType, _options.GpuMemoryMib, _options.Cpus * 1000, _options.MemoryMib))
+            .ToList();
+        return Task.FromResult(new ComputePool(Pool, PoolKind.Local, 0, 0, [new NetworkSwitch("local", nodes)]));
     }
 
     public async Task<IReadOnlyList<TaskHandle>> SubmitAsync(Launch launch, CancellationToken cancellationToken)
@@ -107,7 +109,7 @@ public sealed class LocalExecutor : IExecutor
     private void CheckFits(Launch launch)
     {
         var r = launch.Resources;
-        string? why = r.Nodes > 1 ? $"it asks for {r.Nodes} nodes and the local pool is one machine"
+        string? why = r.Nodes > Math.Max(1, _options.Nodes) ? $"it asks for {r.Nodes} nodes and the local pool has {Math.Max(1, _options.Nodes)}"
             : r.Gpus > _options.Gpus ? $"it asks for {r.Gpus} GPUs and this machine offers {_options.Gpus}"
             : r.Cpus > _options.Cpus ? $"it asks for {r.Cpus} CPUs and this machine offers {_options.Cpus}"
             : null;

@@ -1,9 +1,11 @@
 namespace Gts.Dispatch.Executors.Local;
 
-/// <summary>Where the local executor keeps its task directories, and the machine's capacity it offers.</summary>
+/// <summary>Where the local executor keeps its task directories, and the machine's capacity it offers: one
+/// node by default, or Nodes equal virtual nodes (each with Cpus, MemoryMib and Gpus) to mirror a cluster's shape.</summary>
 public sealed record LocalExecutorOptions(string Root)
 {
     public string Pool { get; init; } = "local";
+    public int Nodes { get; init; } = 1;
     public int Cpus { get; init; } = Environment.ProcessorCount;
     public long MemoryMib { get; init; } = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024);
     public int Gpus { get; init; }
