@@ -51,6 +51,7 @@ internal sealed class RecipeDocument
     {
         public bool? Enabled { get; set; }
         public int? PerExample { get; set; }
+        public int? MaxPool { get; set; }
     }
 
     internal sealed class LabelDocument

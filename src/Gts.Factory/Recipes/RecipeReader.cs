@@ -74,7 +74,8 @@ public static class RecipeReader
             Tapt = new TaptSettings(s.Tapt?.Enabled ?? defaults.Tapt.Enabled, Positive(s.Tapt?.Steps, defaults.Tapt.Steps, path, "steps.tapt.steps"),
                 Positive(s.Tapt?.MaxPoolTexts, defaults.Tapt.MaxPoolTexts, path, "steps.tapt.max_pool_texts")),
             Teach = new TeachSettings(s.Teach?.Encoders, s.Teach?.Objective ?? defaults.Teach.Objective, Positive(s.Teach?.Epochs, defaults.Teach.Epochs, path, "steps.teach.epochs")),
-            Generate = new GenerateSettings(s.Generate?.Enabled ?? defaults.Generate.Enabled, Positive(s.Generate?.PerExample, defaults.Generate.PerExample, path, "steps.generate.per_example")),
+            Generate = new GenerateSettings(s.Generate?.Enabled ?? defaults.Generate.Enabled, Positive(s.Generate?.PerExample, defaults.Generate.PerExample, path, "steps.generate.per_example"),
+                Positive(s.Generate?.MaxPool, defaults.Generate.MaxPool, path, "steps.generate.max_pool")),
             Label = new LabelSettings(NonNegative(s.Label?.Rounds, defaults.Label.Rounds, path, "steps.label.rounds"), threshold),
             Distill = new DistillSettings(s.Distill?.Enabled ?? defaults.Distill.Enabled, Positive(s.Distill?.Epochs, defaults.Distill.Epochs, path, "steps.distill.epochs")),
         };

@@ -24,8 +24,8 @@ public sealed record TeachSettings(IReadOnlyList<string>? Encoders = null, strin
     public IReadOnlyList<string> EncoderNames => Encoders ?? ["minilm", "arcticxs"];
 }
 
-/// <summary>The generator: new samples by masked-LM replacement, EDA edits and pool neighbours.</summary>
-public sealed record GenerateSettings(bool Enabled = true, int PerExample = 4);
+/// <summary>The generator: EDA edits of the labelled texts, and the pool cut to the MaxPool texts nearest the labelled ones.</summary>
+public sealed record GenerateSettings(bool Enabled = true, int PerExample = 4, int MaxPool = 5000);
 
 /// <summary>Self-training: the teacher labels pool and generated text; keep what passes the threshold.</summary>
 public sealed record LabelSettings(int Rounds = 2, double Threshold = 0.9);

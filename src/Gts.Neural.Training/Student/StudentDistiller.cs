@@ -33,11 +33,13 @@ public static class StudentDistiller
         var b = config.Pair ? data.Select(d => featurizer.Ids(d.TextB!)).ToArray() : null;
         var batches = Batches(a, b, options.BatchSize);
         var rng = new Random(options.Seed);
+        // Small data sets get more passes: a bag-of-embeddings model needs a few hundred updates whatever the data size.
+        int epochs = Math.Max(options.Epochs, (int)Math.Ceiling((double)options.MinSteps / batches.Count));
         using var optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
 
         double best = double.NegativeInfinity;
         List<Tensor>? bestState = null;
-        for (int epoch = 0; epoch < options.Epochs; epoch++)
+        for (int epoch = 0; epoch < epochs; epoch++)
         {
             model.train();
             Shuffle(batches, rng);
@@ -54,7 +56,7 @@ public static class StudentDistiller
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
-                progress?.Report((epoch + (k + 1.0) / batches.Count) / options.Epochs);
+                progress?.Report((epoch + (k + 1.0) / batches.Count) / epochs);
             }
 
             if (devScore is not null)

@@ -33,7 +33,7 @@ public sealed class StudentTests : IDisposable
     {
         var (config, featurizer) = Setup();
         var model = StudentDistiller.Train(config, featurizer, Eight.Select(e => OneHot(e.Text, e.Label)).ToList(),
-            new StudentTrainingOptions(Epochs: 200, BatchSize: 4, LearningRate: 2e-2));
+            new StudentTrainingOptions(Epochs: 200, BatchSize: 4, LearningRate: 2e-2, MinSteps: 0));
 
         var probs = StudentDistiller.Predict(model, featurizer, Eight.Select(e => e.Text).ToList());
         for (int i = 0; i < Eight.Length; i++)

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Gts.Core.Runs;
+using Gts.Factory.Recipes;
+using Gts.Factory.Steps;
+
+namespace Gts.Factory.Pipeline;
+
+/// <summary>Turns a recipe into the run the dispatcher executes: prepare → teach → generate → label →
+/// distill → evaluate → export, each step declaring its inputs and outputs. The prepare step's arguments carry
+/// the content hash of the recipe and its data files, so changed data re-runs everything and unchanged data
+/// lets the dispatcher skip finished steps.</summary>
+public static class ProductionPlan
+{
+    public static RunSpec Build(Recipe recipe, string recipePath)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var s = recipe.Steps;
+        var encoders = string.Join(',', s.Teach.EncoderNames);
+        var data = new Dictionary<string, string> { ["data"] = "prepare:data" };
+
+        var steps = new List<StepSpec>
+        {
+            Step("prepare", PrepareStep.KindName, [], new() { ["recipe"] = Path.GetFullPath(recipePath), ["content"] = ContentHash(recipe, recipePath) }, [], ["data"]),
+            Step("teach", TeachStep.KindName, ["prepare"], new() { ["encoders"] = encoders }, data, ["teacher"]),
+            Step("generate", GenerateStep.KindName, ["prepare"], new()
+            {
+                ["encoders"] = encoders,
+                ["max_pool"] = s.Generate.MaxPool.ToString(ci),
+                ["per_example"] = (s.Generate.Enabled ? s.Generate.PerExample : 0).ToString(ci),
+                ["seed"] = recipe.Seed.ToString(ci),
+            }, data, ["candidates"]),
+            Step("label", LabelStep.KindName, ["teach", "generate"], new()
+            {
+                ["rounds"] = s.Label.Rounds.ToString(ci),
+                ["threshold"] = s.Label.Threshold.ToString("R", ci),
+            }, new(data) { ["teacher"] = "teach:teacher", ["candidates"] = "generate:candidates" }, ["labels"]),
+            Step("distill", DistillStep.KindName, ["label"], new() { ["epochs"] = s.Distill.Epochs.ToString(ci), ["seed"] = recipe.Seed.ToString(ci) },
+                new(data) { ["labels"] = "label:labels" }, ["student"]),
+            Step("evaluate", EvaluateStep.KindName, ["distill"], [], new(data) { ["labels"] = "label:labels", ["student"] = "distill:student" }, ["report"]),
+            Step("export", ExportStep.KindName, ["evaluate"], new() { ["recipe"] = Path.GetFullPath(recipePath), ["output"] = recipe.Output },
+                new(data) { ["labels"] = "label:labels", ["student"] = "distill:student", ["report"] = "evaluate:report" }, ["model"]),
+        };
+        return new RunSpec("produce " + recipe.Name, steps) { Queue = "production" };
+    }
+
+    private static StepSpec Step(string id, string kind, string[] dependsOn, Dictionary<string, string> args, Dictionary<string, string> inputs, string[] outputs) =>
+        new(id, kind)
+        {
+            DependsOn = dependsOn,
+            Args = args,
+            Inputs = inputs,
+            Outputs = outputs,
+            Resources = new StepResources(Cpus: 1, MemoryMb: 2048),
+            MaxAttempts = 2,
+        };
+
+    /// <summary>SHA-256 over the recipe file and every data file it names.</summary>
+    public static string ContentHash(Recipe recipe, string recipePath)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in new[] { recipePath, recipe.Data.Train, recipe.Data.Dev, recipe.Data.Test, recipe.Data.Unlabeled, recipe.Data.Labels }.OfType<string>())
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            if (File.Exists(file)) sha.AppendData(File.ReadAllBytes(file));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using Gts.Core.Data;
+using Gts.Factory.Pipeline;
+
+namespace Gts.Factory.Teaching;
+
+/// <summary>What defines a teacher: its encoders, the labelled examples it is fitted on (gold plus accepted
+/// pseudo-labels) and its calibration temperature. Fitting is deterministic, so the spec is the stored artifact.</summary>
+public sealed record TeacherSpec(IReadOnlyList<string> Encoders, IReadOnlyList<Example> Labelled, int Classes, double Temperature = 1.0)
+{
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ArtifactJson.Options);
+
+    public static TeacherSpec FromJson(Stream json) =>
+        JsonSerializer.Deserialize<TeacherSpec>(json, ArtifactJson.Options) ?? throw new InvalidDataException("empty teacher artifact");
+}

@@ -1,0 +1,79 @@
+using Gts.Factory.Pipeline;
+using Gts.Factory.Recipes;
+using Gts.Factory.Steps;
+using Gts.Neural.Student;
+using Gts.Store.Artifacts;
+using Xunit.Abstractions;
+
+namespace Gts.Factory.Tests.Pipeline;
+
+public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gts-produce-").FullName;
+
+    [Fact]
+    public async Task Every_step_runs_and_the_export_is_a_working_onnx_student_with_a_model_card()
+    {
+        var samples = Path.Combine(RepoRoot(), "samples", "reviews");
+        var recipePath = Path.Combine(_dir, "recipe.yaml");
+        await File.WriteAllTextAsync(recipePath, $"""
+            name: reviews-test
+            data:
+              train: {samples}/train.jsonl
+              dev: {samples}/dev.jsonl
+              test: {samples}/test.jsonl
+              unlabeled: {samples}/unlabeled.jsonl
+              labels: {samples}/labels.txt
+            steps:
+              teach: {"{"} encoders: [minilm] {"}"}
+              generate: {"{"} per_example: 1, max_pool: 120 {"}"}
+              label: {"{"} rounds: 1 {"}"}
+              distill: {"{"} epochs: 4 {"}"}
+            output: model
+            """);
+        var recipe = RecipeReader.Read(recipePath);
+        var plan = ProductionPlan.Build(recipe, recipePath);
+        var log = new StringWriter();
+
+        var outcomes = await InProcessRun.RunAsync(plan, new FileArtifactStore(Path.Combine(_dir, "artifacts")),
+            [new PrepareStep(), new TeachStep(), new GenerateStep(), new LabelStep(), new DistillStep(), new EvaluateStep(), new ExportStep()], log);
+        output.WriteLine(log.ToString());
+
+        var model = Path.Combine(_dir, "model");
+        foreach (var f in new[] { StudentClassifier.ModelFile, StudentClassifier.VocabFile, StudentClassifier.LabelsFile, StudentConfig.FileName, ModelCard.MarkdownFile, ModelCard.JsonFile })
+            Assert.True(File.Exists(Path.Combine(model, f)), $"{f} missing from the exported model");
+        Assert.True(new FileInfo(Path.Combine(model, StudentClassifier.ModelFile)).Length < 10_000_000);
+
+        using var student = StudentClassifier.Open(model);
+        var probs = student.Predict(["This blender is fantastic, I love it and use it every day.", "Broke after two days, a complete waste of money."]);
+        Assert.Equal(["negative", "positive"], student.Labels.Names);
+        Assert.True(probs[0][1] > probs[0][0], "a plainly positive review should lean positive");
+        Assert.True(probs[1][0] > probs[1][1], "a plainly negative review should lean negative");
+        Assert.Contains("student", await File.ReadAllTextAsync(Path.Combine(model, ModelCard.MarkdownFile)), StringComparison.Ordinal);
+        Assert.Equal(7, outcomes.Count);
+    }
+
+    [Fact]
+    public void The_plan_orders_steps_after_their_inputs()
+    {
+        var recipe = RecipeReader.Parse("data: { train: t.jsonl }\n", Path.Combine(_dir, "r.yaml"));
+        var plan = ProductionPlan.Build(recipe, Path.Combine(_dir, "r.yaml"));
+        var seen = new HashSet<string>();
+        foreach (var step in plan.Steps)
+        {
+            Assert.All(step.DependsOn, d => Assert.Contains(d, seen));
+            Assert.All(step.Inputs.Values, v => Assert.Contains(v.Split(':')[0], seen));
+            seen.Add(step.Id);
+        }
+        Assert.Equal(["prepare", "teach", "generate", "label", "distill", "evaluate", "export"], plan.Steps.Select(s => s.Id));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Gts.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("run the tests inside the repository");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
