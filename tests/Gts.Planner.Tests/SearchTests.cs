@@ -56,6 +56,17 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public void On_a_time_tie_the_plan_with_less_memory_ranks_first()
+    {
+        var model = ModelPresets.Find("gpt-145b")!;
+        var limits = new SearchLimits { Tp = 8, Pp = 8, MicroBatch = 1, ZeroStage = 1, Recompute = Recompute.Full, SequenceParallel = false, VirtualStages = 1, AllowOffload = false };
+        var result = PlanSearch.Rank(model, ClusterPresets.Find("dgx-a100-80gb:64")!, new TrainingSettings(64), EfficiencyParameters.Default, 2, limits);
+        Assert.Equal(PipelineSchedule.OneFOneB, result.Top[0].Config.Schedule);
+        Assert.Equal(PipelineSchedule.GPipe, result.Top[1].Config.Schedule);
+        Assert.True(result.Top[0].Memory.Total < result.Top[1].Memory.Total);
+    }
+
+    [Fact]
     public void One_trillion_parameters_on_3072_GPUs_are_ranked()
     {
         var result = PlanSearch.Rank(ModelPresets.Find("gpt-1t")!, ClusterPresets.Find("dgx-a100-80gb:384")!,

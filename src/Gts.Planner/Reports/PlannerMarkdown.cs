@@ -105,8 +105,8 @@ public static class PlannerMarkdown
         L("### The seed's 3.9B BERT story");
         L();
         var s0 = story[0];
-        L(F("Planner's view of the starting point: exposed gradient all-reduce is {0:F0} % of the step (the talk measured 60 %). Assumptions are those of `BertStory` (4 × DGX A100 80 GB, 16 accumulation steps from step 3).",
-            s0.GradientSyncShare * 100));
+        L(F("The talk gives one measured breakdown: the first step spent 60 % in the gradient all-reduce. The planner infers the network from it: on 4 nodes of 8 × A100 80 GB, 60 % exposed all-reduce ({0:F0} % here) means {1:F2} GB/s of inter-node bandwidth per GPU ({2:F0} Gb/s per 8-GPU node). Everything after the first row is predicted. Other assumptions are those of `BertStory`: the data-parallel micro-batch kept until the ZeRO step, 16 accumulation steps, ZeRO-1, unfused attention.",
+            s0.GradientSyncShare * 100, s0.InterNodeBytesPerSecond / 1e9, s0.InterNodeBytesPerSecond * 8 * 8 / 1e9));
         L();
         L("| step | configuration | global batch | memory GB | step s | grad sync % | predicted relative | talk's measured relative |");
         L("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");

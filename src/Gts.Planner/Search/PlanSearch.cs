@@ -25,7 +25,9 @@ public static class PlanSearch
                 new SourceLocation("settings", 0, "global-batch"));
         int n = cluster.TotalGpus;
         double usable = MemoryModel.Usable(cluster.Gpu.MemoryBytes, settings);
-        var best = new PriorityQueue<RankedPlan, double>(top + 1);
+        // Min-heap on (throughput, −memory): the worst kept plan is dequeued first; on equal throughput the plan
+        // needing more memory is the worse (GPipe ties 1F1B in time but holds more activations).
+        var best = new PriorityQueue<RankedPlan, (double Samples, double Bytes)>(top + 1, WorseFirst);
         long enumerated = 0, fitting = 0;
         (double Bytes, ParallelConfig Config)? smallest = null;
 
@@ -38,9 +40,9 @@ public static class PlanSearch
             fitting++;
             var time = TimeModel.Estimate(model, cluster, c, settings, eff);
             double samples = settings.GlobalBatch / time.Total;
-            if (best.Count == top && best.TryPeek(out _, out double worst) && samples <= worst) continue;
+            if (best.Count == top && best.TryPeek(out _, out var worst) && WorseFirst.Compare((samples, mem.Total), worst) <= 0) continue;
             double tflops = ModelFlops.Model(model, settings.GlobalBatch) / time.Total / n / 1e12;
-            best.Enqueue(new RankedPlan(c, mem, time, samples, tflops, tflops * 1e12 / cluster.Gpu.PeakFlops), samples);
+            best.Enqueue(new RankedPlan(c, mem, time, samples, tflops, tflops * 1e12 / cluster.Gpu.PeakFlops), (samples, mem.Total));
             if (best.Count > top) best.Dequeue();
         }
 
@@ -60,6 +62,9 @@ public static class PlanSearch
         ranked.Reverse();
         return new SearchResult(ranked, enumerated, fitting);
     }
+
+    private static readonly Comparer<(double Samples, double Bytes)> WorseFirst = Comparer<(double Samples, double Bytes)>.Create(
+        (a, b) => a.Samples != b.Samples ? a.Samples.CompareTo(b.Samples) : b.Bytes.CompareTo(a.Bytes));
 
     /// <summary>Every structurally valid configuration (before the memory check).</summary>
     public static IEnumerable<ParallelConfig> Enumerate(TransformerModel model, ClusterSpec cluster, TrainingSettings settings, SearchLimits limits)

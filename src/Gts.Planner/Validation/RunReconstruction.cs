@@ -10,7 +10,7 @@ namespace Gts.Planner.Validation;
 /// <summary>Turns a runs.csv row into planner inputs, or says why it cannot. Rules for what a row leaves out:
 /// DP = GPUs/(TP·PP); FFN = 4h; no sequence parallelism, one virtual stage; unstated ZeRO stage, recomputation and
 /// micro-batch are the cheapest that fit in predicted memory: none before selective before full recomputation
-/// (selective only for sources from 2022 on), then ZeRO 0 before ZeRO-1, then the largest micro-batch (1 with
+/// (selective only for sources from 2023 on), then ZeRO 0 before ZeRO-1, then the largest micro-batch (1 with
 /// pipelining). Attention is fused (FlashAttention) when the source is from 2023 or later. The cluster is
 /// the DGX-style preset of the GPU type.</summary>
 public static partial class RunReconstruction
@@ -42,7 +42,7 @@ public static partial class RunReconstruction
         if (model.Hidden % model.Heads != 0 || model.Layers % p != 0) { skipReason = "dimensions do not divide"; return null; }
         int batch = r.GlobalBatch.Value;
         if (batch % d != 0) { skipReason = $"global batch {batch} not divisible by DP {d}"; return null; }
-        var settings = new TrainingSettings(batch, FusedAttention: SourceYear(r) >= 2023);
+        var settings = new TrainingSettings(batch, FusedAttention: SourceYear(r) >= ModernYear);
         int v = r.VirtualStages ?? 1;
         var schedule = v > 1 ? PipelineSchedule.Interleaved : PipelineSchedule.OneFOneB;
         bool sp = string.Equals(r.SequenceParallel, "yes", StringComparison.OrdinalIgnoreCase);
@@ -51,9 +51,9 @@ public static partial class RunReconstruction
         int year = SourceYear(r);
         int[] microBatches = r.MicroBatch is { } mb ? [mb]
             : p > 1 ? [1] : PlanSearch.Divisors(batch / d).Reverse().ToArray();
-        // Selective recomputation was introduced in 2022 (Korthikanti et al.); older sources had none or full.
+        // Selective recomputation arrived with Korthikanti et al. (May 2022); sources up to 2022 had none or full.
         Recompute[] recomputes = ParseRecompute(r.ActivationRecompute) is { } stated ? [stated]
-            : year >= 2022 ? [Recompute.None, Recompute.Selective, Recompute.Full] : [Recompute.None, Recompute.Full];
+            : year >= ModernYear ? [Recompute.None, Recompute.Selective, Recompute.Full] : [Recompute.None, Recompute.Full];
         int[] zeros = r.ZeroStage is { } z ? [z] : d > 1 ? [0, 1] : [0];
         double usable = MemoryModel.Usable(cluster.Gpu.MemoryBytes, settings);
         ParallelConfig? chosen = null;
@@ -115,6 +115,10 @@ public static partial class RunReconstruction
         if (SourceYear(r) >= 2024) return FlopConvention.MegatronModel;
         return FlopConvention.MegatronEq3;
     }
+
+    /// <summary>First source year whose software had selective recomputation and sequence parallelism
+    /// (Korthikanti et al., May 2022) and fused attention (FlashAttention, 2022) as the default.</summary>
+    public const int ModernYear = 2023;
 
     /// <summary>The latest year (2000–2029) named in the row's source or locator; 0 when none.</summary>
     public static int SourceYear(PublishedRun r) =>

@@ -40,8 +40,8 @@ public static class Validator
     /// (searching only features the source's year had).</summary>
     public static TopConfigComparison Compare(ReconstructedRun run, EfficiencyParameters eff)
     {
-        // Search what the source's software could do: no selective recomputation or sequence parallelism before 2022.
-        bool modern = RunReconstruction.SourceYear(run.Run) >= 2022;
+        // Search what the source's software could do: no selective recomputation or sequence parallelism before 2023.
+        bool modern = RunReconstruction.SourceYear(run.Run) >= RunReconstruction.ModernYear;
         var limits = new SearchLimits { AllowSelectiveRecompute = modern, AllowSequenceParallel = modern };
         var result = PlanSearch.Rank(run.Model, run.Cluster, run.Settings, eff, top: 1, limits);
         var top = result.Top[0];

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Gts.Core.Errors;
+using Gts.Planner.Gangs;
 using Gts.Planner.Hardware;
 using Gts.Planner.Models;
 using Gts.Planner.Parallel;
@@ -44,6 +45,7 @@ internal sealed class PlanCommand : Command<PlanSettings>
                         optimizer = p.Memory.OptimizerStates / 1e9, activations = p.Memory.Activations / 1e9, buffers = p.Memory.Buffers / 1e9 },
                     timeSeconds = p.Time.Terms.ToDictionary(t => t.Name, t => t.Seconds),
                     iterationSeconds = p.Time.Total, p.SamplesPerSecond, p.ModelTflopsPerGpu, p.Mfu,
+                    gang = GangRequests.From(p, cluster),
                 }),
             };
             AnsiConsole.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
@@ -53,23 +55,29 @@ internal sealed class PlanCommand : Command<PlanSettings>
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(model.Name)}[/] ({model.ParamCount / 1e9:F1}B parameters) on {cluster.TotalGpus} × {Markup.Escape(cluster.Gpu.Name)} ({cluster.Nodes} nodes), global batch {training.GlobalBatch}; efficiency {Markup.Escape(effDescription)}");
         AnsiConsole.MarkupLine($"{result.Enumerated:N0} configurations enumerated, {result.Fitting:N0} fit in memory, ranked in {watch.Elapsed.TotalSeconds:F3} s");
         var table = new Table().Border(TableBorder.Rounded);
-        string[] headers = ["#", "configuration", "mem GB", "states", "act", "buf", "iter s", "compute", "elementw", "recomp", "tp", "p2p", "bubble", "dp", "zero", "optim", "samples/s", "TFLOP/s", "MFU"];
-        foreach (var h in headers) table.AddColumn(new TableColumn(h).RightAligned());
+        table.AddColumn(new TableColumn("#").RightAligned());
+        table.AddColumn("configuration");
+        table.AddColumn("memory GB per GPU");
+        table.AddColumn("seconds per iteration, by term");
+        table.AddColumn(new TableColumn("samples/s").RightAligned());
+        table.AddColumn(new TableColumn("TFLOP/s").RightAligned());
+        table.AddColumn(new TableColumn("MFU").RightAligned());
         int rank = 1;
         foreach (var p in result.Top)
         {
-            var t = p.Time;
-            string S(double seconds) => seconds.ToString("F2", CultureInfo.InvariantCulture);
+            var inv = CultureInfo.InvariantCulture;
+            var m = p.Memory;
+            string memory = string.Format(inv, "{0:F1} = {1:F1} weights + {2:F1} grads + {3:F1} optimizer + {4:F1} activations + {5:F1} buffers",
+                m.Total / 1e9, m.Weights / 1e9, m.Gradients / 1e9, m.OptimizerStates / 1e9, m.Activations / 1e9, m.Buffers / 1e9);
+            string time = string.Format(inv, "{0:F2}: ", p.Time.Total) + string.Join(", ",
+                p.Time.Terms.Where(t => t.Seconds > 0.0005 * p.Time.Total).Select(t => string.Format(inv, "{0} {1:F2}", t.Name, t.Seconds)));
             table.AddRow(
-                (rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(p.Config.ToString()),
-                (p.Memory.Total / 1e9).ToString("F1", CultureInfo.InvariantCulture), (p.Memory.ModelStates / 1e9).ToString("F1", CultureInfo.InvariantCulture),
-                (p.Memory.Activations / 1e9).ToString("F1", CultureInfo.InvariantCulture), (p.Memory.Buffers / 1e9).ToString("F1", CultureInfo.InvariantCulture),
-                S(t.Total), S(t.Compute), S(t.Elementwise), S(t.Recompute), S(t.TensorParallel), S(t.PipelineP2P), S(t.Bubble),
-                S(t.DataParallel), S(t.ZeroComm), S(t.Optimizer + t.Offload),
-                p.SamplesPerSecond.ToString("F1", CultureInfo.InvariantCulture), p.ModelTflopsPerGpu.ToString("F1", CultureInfo.InvariantCulture),
-                (p.Mfu * 100).ToString("F1", CultureInfo.InvariantCulture) + "%");
+                (rank++).ToString(inv), Markup.Escape(p.Config.ToString()), memory, Markup.Escape(time),
+                p.SamplesPerSecond.ToString("F1", inv), p.ModelTflopsPerGpu.ToString("F1", inv), (p.Mfu * 100).ToString("F1", inv) + "%");
         }
         AnsiConsole.Write(table);
+        var gang = GangRequests.From(result.Top[0], cluster);
+        AnsiConsole.MarkupLine($"gang request for #1: {gang.Gpus} × {Markup.Escape(cluster.Gpu.Name)} (≥ {gang.MinGpuMemoryMib:N0} MiB each), TP groups of {gang.Gang.TensorParallel} inside a node, {gang.Gang.PipelineStages} pipeline stages{(gang.Gang.StagesUnderOneSwitch ? " under one switch" : "")}, {(gang.Gang.Nodes is { } n ? n + " whole nodes" : "any nodes")}");
         if (result.Top.Count > 1)
             AnsiConsole.MarkupLine("[bold]why #1:[/] " + Markup.Escape(PlanComparison.Explain(result.Top[0], result.Top[1])));
         return 0;
