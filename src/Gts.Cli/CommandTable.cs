@@ -14,6 +14,11 @@ internal static class CommandTable
             data.AddCommand<Commands.Data.InspectDataCommand>("inspect").WithDescription("Rows per split, class balance and text lengths of a data-set folder.");
             data.AddCommand<Commands.Data.ValidateDataCommand>("validate").WithDescription("Check every file of a data-set folder; exit code = the first error's kind.");
         });
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks that rewrite their section of docs/BENCHMARKS.md.");
+            bench.AddCommand<Commands.Bench.EngineBenchCommand>("engine").WithDescription("Neural engine: fewshot | tapt | stability | soak.");
+        });
         config.AddBranch("plan", plan =>
         {
             plan.SetDescription("Plan DP × TP × PP × ZeRO training of a large transformer: rank configurations, validate against published runs.");
