@@ -7,6 +7,7 @@ internal static class CommandTable
 {
     public static void Register(IConfigurator config)
     {
+        config.AddCommand<Commands.Sim.SimCommand>("sim").WithDescription("Replay GPU-cluster traces through the scheduler on virtual time; write tables and plots.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print the version of gts and its main libraries.");
         config.AddBranch("data", data =>
         {

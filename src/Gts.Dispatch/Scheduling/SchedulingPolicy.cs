@@ -19,8 +19,15 @@ public sealed record SchedulingPolicy
     /// <summary>Let a waiting step stop lower-ranked running steps (they are requeued).</summary>
     public bool Preemption { get; init; }
 
+    /// <summary>At most this many waiting steps look for victims per cycle (bounds the cycle's cost).</summary>
+    public int MaxPreemptionAttempts { get; init; } = 8;
+
     /// <summary>Grow and shrink elastic steps between their min and max GPUs.</summary>
     public bool Elastic { get; init; }
+
+    /// <summary>An elastic step is first sized to the most GPUs at which it still runs at this parallel efficiency
+    /// (speed-up ÷ GPUs), shortest remaining work first; spare GPUs then go where they save most.</summary>
+    public double ElasticEfficiency { get; init; } = 0.6;
 
     /// <summary>An elastic step is grown only when that saves at least this much of its run time (restarts cost).</summary>
     public TimeSpan ResizeMinGain { get; init; } = TimeSpan.FromMinutes(5);

@@ -45,16 +45,22 @@ public sealed class TopologyAndElasticTests
     }
 
     [Fact]
-    public void Elastic_steps_are_admitted_at_their_minimum_and_spare_gpus_go_where_they_save_most()
+    public void Elastic_steps_get_their_efficient_size_shortest_first()
     {
         var state = Build.Cluster(1, 1, 8);
-        PendingStep Elastic(string id, double hours) =>
-            new(id, "default", "t", new ResourceRequest { Gpus = 1, Elastic = new ElasticRange(1, 8) }, Build.T0) { Remaining = TimeSpan.FromHours(hours) };
-        var d = SchedulingCycle.Run(state.Snapshot(), Build.Queues([Elastic("short", 1), Elastic("long", 9)]), new SchedulingPolicy { Elastic = true });
-        var sizes = d.Placements.ToDictionary(p => p.StepId, p => p.Allocation.GpuCount);
+        // Speed-up 1.9 at 2 GPUs … 2.6 at 4 (65 % efficient), 2.7 at 5 (54 %): the efficient size at 60 % is 4.
+        double[] concave = [1, 1.9, 2.4, 2.6, 2.7, 2.75, 2.8, 2.85];
+        PendingStep Elastic(string id, double hours, double[]? throughput) =>
+            new(id, "default", "t", new ResourceRequest { Gpus = 1, Elastic = new ElasticRange(1, 8) }, Build.T0) { Remaining = TimeSpan.FromHours(hours), Throughput = throughput };
 
-        Assert.Equal(8, sizes.Values.Sum());
-        Assert.True(sizes["long"] > sizes["short"] && sizes["short"] >= 1);
+        var concaveRun = SchedulingCycle.Run(state.Snapshot(), Build.Queues([Elastic("short", 1, concave), Elastic("long", 9, concave)]), new SchedulingPolicy { Elastic = true });
+        var linearRun = SchedulingCycle.Run(state.Snapshot(), Build.Queues([Elastic("short", 1, null), Elastic("long", 9, null)]), new SchedulingPolicy { Elastic = true });
+        var sizes = concaveRun.Placements.ToDictionary(p => p.StepId, p => p.Allocation.GpuCount);
+
+        Assert.Equal(4, sizes["short"]);
+        Assert.Equal(4, sizes["long"]);
+        Assert.Equal(8, Assert.Single(linearRun.Placements, p => p.StepId == "short").Allocation.GpuCount);
+        Assert.DoesNotContain(linearRun.Placements, p => p.StepId == "long");
     }
 
     [Fact]

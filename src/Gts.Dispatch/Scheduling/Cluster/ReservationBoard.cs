@@ -25,7 +25,8 @@ public sealed class ReservationBoard
     /// <summary>Wholly free GPUs per node, kept in step with <see cref="GpuFree"/>.</summary>
     internal int[] NodeWhole { get; }
 
-    /// <summary>Counts releases; a request that failed at one release count fails again until it changes.</summary>
+    /// <summary>Releases not rolled back; a request that failed at one count fails again until it changes, since
+    /// in between the board only loses capacity.</summary>
     public int ReleaseCount { get; private set; }
 
     /// <summary>Position in the journal to roll back to.</summary>
@@ -53,6 +54,7 @@ public sealed class ReservationBoard
         {
             var (a, sign) = _journal[i];
             Apply(a, -sign);
+            if (sign > 0) ReleaseCount--;
             _journal.RemoveAt(i);
         }
     }

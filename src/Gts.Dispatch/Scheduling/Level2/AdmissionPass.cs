@@ -9,6 +9,7 @@ internal static class AdmissionPass
     public static void Run(CycleContext ctx, List<PendingStep> ordered)
     {
         BackfillWindow? window = null;
+        var preemptor = ctx.Policy.Preemption ? new Preemptor(ctx) : null;
         string? blockedBy = null;
         var batches = ordered.Where(s => s.BatchKey is not null).GroupBy(s => s.BatchKey!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -25,7 +26,7 @@ internal static class AdmissionPass
                 AdmitBatch(ctx, batches[step.BatchKey], window);
                 continue;
             }
-            int gpus = step.Request.Gpus;
+            int gpus = ctx.Policy.Elastic && step.Request.Elastic is { } elastic ? elastic.MinGpus : step.Request.Gpus;
             if (ctx.NeverSchedulable(step, gpus))
             {
                 ctx.Touched.Add(step.Id);
@@ -33,18 +34,20 @@ internal static class AdmissionPass
                     $"needs {Describe(step)}; no pool it may use has that even when empty"));
                 continue;
             }
+            double want = Math.Max(1, gpus) * step.Request.GpuMilli / 1000.0;
+            if (window is not null && !window.Admits(want, step.Remaining, ctx.Now))
+            {
+                ctx.Rejections.Add(new StepRejection(step.Id, ScheduleStatus.Retryable, $"would delay '{window.ReservedFor}' (backfill reservation)"));
+                continue;
+            }
             var allocation = ctx.TryPlace(step, gpus);
             if (allocation is not null)
             {
-                if (window is not null && !window.Admits(allocation.GpuEquivalents, step.Remaining, ctx.Now))
-                {
-                    ctx.Rejections.Add(new StepRejection(step.Id, ScheduleStatus.Retryable, $"would delay '{window.ReservedFor}' (backfill reservation)"));
-                    continue;
-                }
+                window?.Consume(allocation.GpuEquivalents, step.Remaining, ctx.Now);
                 ctx.Start(step, allocation, step.Remaining);
                 continue;
             }
-            if (ctx.Policy.Preemption && Preemptor.TryPreemptFor(ctx, step)) continue;
+            if (preemptor is not null && preemptor.TryPreemptFor(step, gpus)) continue;
             ctx.Rejections.Add(new StepRejection(step.Id, ScheduleStatus.Retryable, $"needs {Describe(step)}; not free now"));
             if (blockedBy is null)
             {
@@ -62,6 +65,7 @@ internal static class AdmissionPass
         {
             var a = ctx.TryPlace(s, s.Request.Gpus);
             if (a is null || (window is not null && !window.Admits(a.GpuEquivalents, s.Remaining, ctx.Now))) { placed = null; break; }
+            window?.Consume(a.GpuEquivalents, s.Remaining, ctx.Now);
             ctx.Board.Reserve(a);
             placed.Add((s, a));
         }

@@ -31,12 +31,17 @@ public sealed class BackfillWindow
         return new BackfillWindow(stepId, DateTimeOffset.MaxValue, 0);
     }
 
-    /// <summary>True (and the extra GPUs are consumed when used) if a step may start now without delaying the reservation.</summary>
-    public bool Admits(double gpus, TimeSpan? remaining, DateTimeOffset now)
+    /// <summary>True if a step may start now without delaying the reservation: it ends by the shadow time or fits
+    /// in the extra GPUs (which <see cref="Consume"/> then takes).</summary>
+    public bool Admits(double gpus, TimeSpan? remaining, DateTimeOffset now) =>
+        EndsBeforeShadow(remaining, now) || gpus <= _extra;
+
+    /// <summary>Records that a step admitted by <see cref="Admits"/> started.</summary>
+    public void Consume(double gpus, TimeSpan? remaining, DateTimeOffset now)
     {
-        if (remaining is { } r && Shadow != DateTimeOffset.MaxValue && now + r <= Shadow) return true;
-        if (gpus > _extra) return false;
-        _extra -= gpus;
-        return true;
+        if (!EndsBeforeShadow(remaining, now)) _extra -= gpus;
     }
+
+    private bool EndsBeforeShadow(TimeSpan? remaining, DateTimeOffset now) =>
+        remaining is { } r && Shadow != DateTimeOffset.MaxValue && now + r <= Shadow;
 }

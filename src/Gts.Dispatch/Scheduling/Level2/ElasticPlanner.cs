@@ -40,21 +40,28 @@ internal static class ElasticPlanner
                     Seconds = p.Remaining?.TotalSeconds ?? 1e9, Basis = Math.Max(1, p.Request.Gpus), Throughput = p.Throughput });
         if (items.Count == 0) return;
 
+        // Shortest remaining work first (at one GPU): each step gets the largest size that still runs at the
+        // policy's parallel efficiency, running steps keep at least their minimum, waiting ones need theirs.
         int capacity = ctx.Board.WholeFree() + items.Where(i => i.Running is not null).Sum(i => i.Current);
-        int used = 0;
-        foreach (var i in items.Where(i => i.Running is not null)) { i.Target = Math.Min(i.Min, i.Current); used += i.Target; }
-        foreach (var i in items.Where(i => i.Pending is not null))
-            if (used + i.Min <= capacity) { i.Target = i.Min; used += i.Min; }
-
-        var heap = new PriorityQueue<Item, double>();
-        foreach (var i in items) if (i.Target > 0 && i.Target < i.Max) heap.Enqueue(i, -Gain(i));
-        while (used < capacity && heap.TryDequeue(out var best, out _))
+        int avail = capacity;
+        foreach (var i in items.Where(i => i.Running is not null)) { i.Target = Math.Min(i.Min, i.Current); avail -= i.Target; }
+        foreach (var i in items.OrderBy(i => i.SecondsAt(1)).ThenBy(i => i.Id, StringComparer.Ordinal))
         {
-            best.Target++;
-            used++;
-            if (best.Target < best.Max) heap.Enqueue(best, -Gain(best));
+            int want = EfficientSize(i, ctx.Policy.ElasticEfficiency);
+            if (i.Pending is not null)
+            {
+                if (avail < i.Min) continue;
+                i.Target = Math.Min(want, avail);
+                avail -= i.Target;
+            }
+            else
+            {
+                int extra = Math.Clamp(want - i.Target, 0, avail);
+                i.Target += extra;
+                avail -= extra;
+            }
         }
-
+        int used = capacity - avail;
         // Running steps: grow only when worth a restart; all others keep what they have unless the room is needed.
         double minGain = ctx.Policy.ResizeMinGain.TotalSeconds;
         foreach (var i in items.Where(i => i.Running is not null && i.Target > i.Current))
@@ -71,11 +78,16 @@ internal static class ElasticPlanner
         foreach (var i in items.Where(i => i.Running is not null && i.Target < i.Current)) Shrink(ctx, i);
         foreach (var i in items.Where(i => i.Pending is not null && i.Target > 0)) Admit(ctx, i);
         foreach (var i in items.Where(i => i.Running is not null && i.Target > i.Current)) Grow(ctx, i);
-        foreach (var i in items.Where(i => i.Pending is not null && !ctx.Touched.Contains(i.Id)))
-        {
-            ctx.Touched.Add(i.Id);
-            ctx.Rejections.Add(new StepRejection(i.Id, ScheduleStatus.Retryable, $"elastic: not even {i.Min} GPU(s) free"));
-        }
+        // Waiting steps that got nothing stay untouched: the admission pass may still preempt for their minimum.
+    }
+
+    private static int EfficientSize(Item i, double efficiency)
+    {
+        double one = i.SecondsAt(1);
+        int best = i.Min;
+        for (int g = i.Min + 1; g <= i.Max; g++)
+            if (one / i.SecondsAt(g) >= efficiency * g) best = g;
+        return best;
     }
 
     private static double Gain(Item i) => i.SecondsAt(i.Target) - i.SecondsAt(i.Target + 1);

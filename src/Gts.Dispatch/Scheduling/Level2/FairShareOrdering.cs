@@ -15,10 +15,10 @@ public static class FairShareOrdering
         ArgumentNullException.ThrowIfNull(layout);
         var spec = queues.Queues.ToDictionary(q => q.Name, StringComparer.Ordinal);
         int PriorityOf(string q) => spec.TryGetValue(q, out var s) ? s.Priority : 0;
-        var keyed = queues.Pending.Select(p => (Step: p, Key: order.KeyOf(p, queues.Now))).ToList();
+        var keyed = queues.Pending.Select(p => (Step: p, Key: order.KeyOf(p, queues.Now), Prio: PriorityOf(p.Queue))).ToList();
         keyed.Sort((a, b) =>
         {
-            int c = PriorityOf(b.Step.Queue).CompareTo(PriorityOf(a.Step.Queue));
+            int c = b.Prio.CompareTo(a.Prio);
             if (c != 0) return c;
             c = a.Key.CompareTo(b.Key);
             return c != 0 ? c : string.CompareOrdinal(a.Step.Id, b.Step.Id);
@@ -31,7 +31,7 @@ public static class FairShareOrdering
         foreach (var r in queues.Running) Add(tenantUse, queueUse, r.Queue, r.Tenant, r.Allocation.GpuEquivalents, r.Request.CpuMilli, r.Request.MemoryMib);
 
         var result = new List<PendingStep>(keyed.Count);
-        foreach (var level in keyed.GroupBy(k => PriorityOf(k.Step.Queue)))
+        foreach (var level in keyed.GroupBy(k => k.Prio))
         {
             // Per queue, per tenant: a FIFO of that tenant's steps in order.
             var lanes = level.GroupBy(k => k.Step.Queue, StringComparer.Ordinal).ToDictionary(
