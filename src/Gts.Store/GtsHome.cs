@@ -10,13 +10,10 @@ namespace Gts.Store;
 /// (or --db) may name another SQLite file or a PostgreSQL database ("postgresql://…" or "Host=…;Database=…").</summary>
 public static class GtsHome
 {
-    public const string HomeVariable = "GTS_HOME";
+    public const string HomeVariable = Gts.Core.GtsHome.Variable;
     public const string DatabaseVariable = "GTS_DATABASE";
 
-    public static string Directory =>
-        Environment.GetEnvironmentVariable(HomeVariable) is { Length: > 0 } home
-            ? Path.GetFullPath(home)
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".gts");
+    public static string Directory => Gts.Core.GtsHome.Root;
 
     /// <summary>The database named by the argument, else GTS_DATABASE, else GTS_HOME/gts.db.</summary>
     public static string Database(string? database = null) =>
