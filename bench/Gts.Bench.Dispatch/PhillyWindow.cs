@@ -23,7 +23,8 @@ internal static class PhillyWindow
             t0 ??= submit;
             var duration = Math.Min(row["duration"].Parse<double>() / compress, capS);
             duration = Math.Max(1, Math.Round(duration, 1));
-            jobs.Add(new TraceJob(id, (submit - t0.Value) / compress, duration, gpus, (int)Math.Ceiling(duration / 60.0)));
+            // Slurm kills at the limit (OverTimeLimit=0), so the limit leaves 10 s for the job's start-up.
+            jobs.Add(new TraceJob(id, (submit - t0.Value) / compress, duration, gpus, (int)Math.Ceiling((duration + 10) / 60.0)));
             if (jobs.Count == count) break;
         }
         return jobs;

@@ -34,7 +34,7 @@ internal static class SlurmMode
                     if (o.IsFinished)
                     {
                         var s = open.First(x => x.Handle.ExternalId == o.Task.ExternalId);
-                        if (o.State != ExecutorTaskState.Succeeded) throw new InvalidOperationException($"job {s.Job.Id} ended {o.State}: {o.Reason}");
+                        if (o.State != ExecutorTaskState.Succeeded) Console.Error.WriteLine($"slurm: job {s.Job.Id} ended {o.State}: {o.Reason}");
                         finished[o.Task.ExternalId] = ((o.EndedAt ?? DateTimeOffset.UtcNow) - s.At).TotalSeconds;
                     }
             await Task.Delay(500, ct);
