@@ -9,6 +9,13 @@ internal static class CommandTable
     {
         config.AddCommand<Commands.Sim.SimCommand>("sim").WithDescription("Replay GPU-cluster traces through the scheduler on virtual time; write tables and plots.");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print the version of gts and its main libraries.");
+        config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Baselines (TF-IDF + LR, MiniLM + LR) on the sample data set; prints a table and writes a report.");
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Benchmarks that write docs/BENCHMARKS.md.");
+            bench.AddCommand<Commands.Bench.FewShotBenchCommand>("fewshot").WithDescription("Few-shot baseline grid (methods x data sets x shots x seeds), resumable.");
+            bench.AddCommand<Commands.Bench.EmbedBenchCommand>("embed").WithDescription("Embedding throughput of the packaged encoders, with the FLOP arithmetic.");
+        });
         config.AddBranch("data", data =>
         {
             data.SetDescription("Inspect and validate data-set folders.");
