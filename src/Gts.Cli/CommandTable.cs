@@ -12,20 +12,16 @@ internal static class CommandTable
         config.AddCommand<Commands.DemoCommand>("demo").WithDescription("Baselines (TF-IDF + LR, MiniLM + LR) on the sample data set; prints a table and writes a report.");
         config.AddBranch("bench", bench =>
         {
-            bench.SetDescription("Benchmarks that write docs/BENCHMARKS.md.");
+            bench.SetDescription("Benchmarks that rewrite their section of docs/BENCHMARKS.md.");
             bench.AddCommand<Commands.Bench.FewShotBenchCommand>("fewshot").WithDescription("Few-shot baseline grid (methods x data sets x shots x seeds), resumable.");
             bench.AddCommand<Commands.Bench.EmbedBenchCommand>("embed").WithDescription("Embedding throughput of the packaged encoders, with the FLOP arithmetic.");
+            bench.AddCommand<Commands.Bench.EngineBenchCommand>("engine").WithDescription("Neural engine: fewshot | tapt | stability | soak.");
         });
         config.AddBranch("data", data =>
         {
             data.SetDescription("Inspect and validate data-set folders.");
             data.AddCommand<Commands.Data.InspectDataCommand>("inspect").WithDescription("Rows per split, class balance and text lengths of a data-set folder.");
             data.AddCommand<Commands.Data.ValidateDataCommand>("validate").WithDescription("Check every file of a data-set folder; exit code = the first error's kind.");
-        });
-        config.AddBranch("bench", bench =>
-        {
-            bench.SetDescription("Benchmarks that rewrite their section of docs/BENCHMARKS.md.");
-            bench.AddCommand<Commands.Bench.EngineBenchCommand>("engine").WithDescription("Neural engine: fewshot | tapt | stability | soak.");
         });
         config.AddBranch("plan", plan =>
         {

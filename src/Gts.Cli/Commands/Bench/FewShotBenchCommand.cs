@@ -7,6 +7,7 @@ using Gts.Factory.Benchmarks;
 using Gts.Neural.Embeddings;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using GridRun = Gts.Factory.Benchmarks.FewShotRun;
 
 namespace Gts.Cli.Commands.Bench;
 
@@ -25,7 +26,7 @@ internal sealed class FewShotBenchCommand : Command<FewShotBenchSettings>
         var grid = new FewShotGrid(settings.Data, profile, new CellStore(settings.CacheDirectory), options);
         string loadBefore = MachineInfo.LoadAverage();
         var clock = Stopwatch.StartNew();
-        FewShotRun run = null!;
+        GridRun run = null!;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
