@@ -41,6 +41,14 @@ public static class PlannerMarkdown
         foreach (var (hw, mape, n) in report.HeldOutByHardware) L(F("| {0} | {1} | {2:F1} |", hw, n, mape));
         L(F("| all | {0} | {1:F1} |", heldOut.Count, report.HeldOutMape));
         L();
+        L("By source (held-out rows; the group is the id up to the model size), to show where the error comes from:");
+        L();
+        L("| source group | held-out rows | MAPE % | mean signed error % |");
+        L("| --- | ---: | ---: | ---: |");
+        foreach (var g in heldOut.GroupBy(p => SourceGroup(p.Run.Run.Id)).OrderByDescending(g => g.Average(p => p.ThroughputApe)))
+            L(F("| {0} | {1} | {2:F1} | {3:+0.0;−0.0} |", g.Key, g.Count(), g.Average(p => p.ThroughputApe),
+                g.Average(p => (p.PredictedTflops - p.MeasuredTflops) / p.MeasuredTflops * 100)));
+        L();
         L("Per row (TFLOP/s per GPU in each source's own FLOP convention; `filled` = settings the source leaves out, chosen by the planner's memory model):");
         L();
         L("| id | split | hardware | configuration | filled | convention | measured | predicted | error % | largest terms |");
@@ -67,7 +75,12 @@ public static class PlannerMarkdown
         L();
         L("### The planner's top configuration against the published one");
         L();
-        L("Held-out rows and all Megatron Table 1 rows (`-t1-`): the planner searches every configuration on the same GPUs and global batch; `same` = same DP/TP/PP/micro-batch.");
+        L("Held-out rows and all Megatron Table 1 rows (`-t1-`): the planner searches every configuration on the same GPUs and global batch, within what the source's software offered (before 2023: no sequence parallelism, selective recomputation or offload, and no ZeRO stage beyond the run's own); `same` = same DP/TP/PP/micro-batch.");
+        L();
+        var t1 = report.Comparisons.Where(c => c.Run.Run.Id.Contains("-t1-", StringComparison.Ordinal)).ToList();
+        L(F("Same layout as published: {0} of {1} rows; Megatron Table 1: {2} of {3}, the others predicted faster by {4} with the terms that differ.",
+            report.Comparisons.Count(c => c.SameLayout), report.Comparisons.Count, t1.Count(c => c.SameLayout), t1.Count,
+            t1.Count(c => !c.SameLayout) == 0 ? "—" : string.Join(", ", t1.Where(c => !c.SameLayout).Select(c => F("{0:F0} %", (c.Top.SamplesPerSecond / c.Published.SamplesPerSecond - 1) * 100)))));
         L();
         L("| id | published | planner's top | same | predicted gain | why |");
         L("| --- | --- | --- | --- | ---: | --- |");
@@ -114,6 +127,13 @@ public static class PlannerMarkdown
             L(F("| {0} | {1} | {2} | {3:F1} | {4:F3} | {5:F0} | {6:F2} | {7:F2} |", st.Change, st.Config, st.GlobalBatch, st.Memory.Total / 1e9,
                 st.Time.Total, st.GradientSyncShare * 100, st.Relative, st.TalkRelative));
         return sb.ToString();
+    }
+
+    /// <summary>The row id up to the model size ("megatron-sc21-t2-zero3-174b-384" → "megatron-sc21-t2-zero3").</summary>
+    private static string SourceGroup(string id)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(id, @"^(.*?)-\d+(\.\d+)?[bt](-|$)");
+        return m.Success ? m.Groups[1].Value : id;
     }
 
     private static string TopTerms(Timing.TimeBreakdown t) =>

@@ -86,7 +86,7 @@ public static class PlanSearch
                     foreach (var (schedule, v) in Schedules(model, p, m, limits))
                         for (int zero = 0; zero <= 3; zero++)
                         {
-                            if ((limits.ZeroStage is { } fz && fz != zero) || (p > 1 && zero > 1) || (d == 1 && zero > 0 && limits.ZeroStage is null)) continue;
+                            if ((limits.ZeroStage is { } fz && fz != zero) || zero > limits.MaxZeroStage || (p > 1 && zero > 1) || (d == 1 && zero > 0 && limits.ZeroStage is null)) continue;
                             for (int off = 0; off <= (zero >= 1 && limits.AllowOffload ? 1 : 0); off++)
                                 for (var rc = Recompute.None; rc <= Recompute.Full; rc++)
                                 {

@@ -11,6 +11,9 @@ public sealed record SearchLimits
     public int? VirtualStages { get; init; }
     public int? MicroBatch { get; init; }
     public int? ZeroStage { get; init; }
+
+    /// <summary>Highest ZeRO stage to consider (3 = all).</summary>
+    public int MaxZeroStage { get; init; } = 3;
     public Recompute? Recompute { get; init; }
     public bool? SequenceParallel { get; init; }
     public bool AllowOffload { get; init; } = true;

@@ -40,9 +40,15 @@ public static class Validator
     /// (searching only features the source's year had).</summary>
     public static TopConfigComparison Compare(ReconstructedRun run, EfficiencyParameters eff)
     {
-        // Search what the source's software could do: no selective recomputation or sequence parallelism before 2023.
+        // Search what the source's software could do. Before 2023: no selective recomputation or sequence
+        // parallelism, no CPU offload, and no ZeRO stage beyond the one the run used (Megatron-LM of 2021 had
+        // no distributed optimizer).
         bool modern = RunReconstruction.SourceYear(run.Run) >= RunReconstruction.ModernYear;
-        var limits = new SearchLimits { AllowSelectiveRecompute = modern, AllowSequenceParallel = modern };
+        var limits = new SearchLimits
+        {
+            AllowSelectiveRecompute = modern, AllowSequenceParallel = modern, AllowOffload = modern,
+            MaxZeroStage = modern ? 3 : run.Config.ZeroStage,
+        };
         var result = PlanSearch.Rank(run.Model, run.Cluster, run.Settings, eff, top: 1, limits);
         var top = result.Top[0];
         var time = TimeModel.Estimate(run.Model, run.Cluster, run.Config, run.Settings, eff);
