@@ -126,6 +126,9 @@ public static class PlannerMarkdown
         foreach (var st in story)
             L(F("| {0} | {1} | {2} | {3:F1} | {4:F3} | {5:F0} | {6:F2} | {7:F2} |", st.Change, st.Config, st.GlobalBatch, st.Memory.Total / 1e9,
                 st.Time.Total, st.GradientSyncShare * 100, st.Relative, st.TalkRelative));
+        L();
+        L(F("Where prediction and talk part: with the first step {0:F0} % all-reduce, removing the all-reduce entirely can give at most {1:F1}× at the same compute per sample, so the talk's {2:F2}× after accumulation and ZeRO also needs cheaper compute per sample (larger micro-batches than the talk states, or faster kernels). At TP 4 the planner's network model runs one NCCL ring per NIC, so TP does not shrink what a node sends for the gradient all-reduce while the samples per step fall four-fold; the talk's {3:F2}× implies a per-GPU network bottleneck that TP relieved, or a larger micro-batch after TP, neither of which the talk states.",
+            s0.GradientSyncShare * 100, 1 / (1 - s0.GradientSyncShare), story[^1].TalkRelative, story[1].TalkRelative));
         return sb.ToString();
     }
 
