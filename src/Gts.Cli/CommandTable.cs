@@ -16,6 +16,7 @@ internal static class CommandTable
             bench.AddCommand<Commands.Bench.FewShotBenchCommand>("fewshot").WithDescription("Few-shot baseline grid (methods x data sets x shots x seeds), resumable.");
             bench.AddCommand<Commands.Bench.EmbedBenchCommand>("embed").WithDescription("Embedding throughput of the packaged encoders, with the FLOP arithmetic.");
             bench.AddCommand<Commands.Bench.EngineBenchCommand>("engine").WithDescription("Neural engine: fewshot | tapt | stability | soak.");
+            bench.AddCommand<Commands.PipelineBench.PipelineBenchCommand>("pipeline").WithDescription("Production pipeline in-process per data set x seed, floors, ablations and one timed `gts produce`; resumable.");
         });
         config.AddBranch("data", data =>
         {

@@ -1,0 +1,12 @@
+namespace Gts.Factory.Benchmarks;
+
+/// <summary>One cell of the pipeline benchmark: a pipeline variant (the full pipeline or an ablation) on a data set, either
+/// K-shot sampled with a seed ("kshot") or trained on FewCLUE's official split train_{Seed} ("official", K = 0).</summary>
+public sealed record PipelineCell(string Dataset, string Variant, string Setting, int K, int Seed)
+{
+    public const string KShot = "kshot";
+    public const string Official = "official";
+
+    /// <summary>File-name-safe identity, e.g. "sst2.full.kshot.k8.s0".</summary>
+    public string Key => $"{Dataset}.{Variant}.{Setting}.k{K}.s{Seed}";
+}
