@@ -31,7 +31,7 @@ internal sealed class WorkerStepCommand : AsyncCommand<WorkerStepCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
-        var worker = new StepWorker(store, GtsHome.OpenArtifacts(), StepCatalog.Builtin(), TimeProvider.System);
+        var worker = new StepWorker(store, GtsHome.OpenArtifacts(), StepCatalog.Builtin([.. Gts.Factory.Steps.FactorySteps.All]), TimeProvider.System);
         return await worker.RunAsync(settings.Run, settings.Step, settings.Attempt, Console.Out, cancellationToken);
     }
 }
