@@ -38,6 +38,7 @@ internal sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         if (!result.Succeeded)
             throw new GtsException(ErrorKind.External, $"the demo run {result.RunId} ended {result.State}: {result.Message}",
                 $"see `gts runs logs {result.RunId} <step>`; run `gts demo` again to resume");
+        ProductionRunner.Materialize(recipe, result);
         ProductionRunner.WriteTimings(recipe, result);
 
         var card = File.ReadAllText(Path.Combine(recipe.Output, ModelCard.MarkdownFile));

@@ -27,6 +27,7 @@ internal sealed class ProduceCommand : AsyncCommand<ProduceCommand.Settings>
         if (!result.Succeeded)
             throw new GtsException(ErrorKind.External, $"production run {result.RunId} ended {result.State}: {result.Message}",
                 $"see `gts runs show {result.RunId}` and `gts runs logs {result.RunId} <step>`; fix the cause and run `gts produce` again (finished steps are reused)");
+        ProductionRunner.Materialize(recipe, result);
         ProductionRunner.WriteTimings(recipe, result);
         Console.Out.WriteLine();
         Console.Out.WriteLine($"model: {recipe.Output}");

@@ -14,7 +14,7 @@ namespace Gts.Cli.Commands.Factory;
 /// dispatcher in this process until the run ends, printing each step's progress and an ETA.</summary>
 internal static class ProductionRunner
 {
-    internal sealed record Result(string RunId, RunState State, string? Message, IReadOnlyList<StepRecord> Steps)
+    internal sealed record Result(string RunId, RunState State, string? Message, IReadOnlyList<StepRecord> Steps, string? ModelArtifact = null)
     {
         public bool Succeeded => State == RunState.Succeeded;
     }
@@ -58,7 +58,13 @@ internal static class ProductionRunner
             var runRecord = await store.GetRunAsync(runId, cancellationToken) ?? throw new InvalidOperationException($"run {runId} vanished from the store");
             var steps = await store.GetStepsAsync(runId, cancellationToken);
             Report(steps, reported, started, output);
-            if (runRecord.State != RunState.Running) return new Result(runId, runRecord.State, runRecord.Message ?? steps.FirstOrDefault(s => s.State == StepState.Failed)?.Message, steps);
+            if (runRecord.State != RunState.Running)
+            {
+                var export = steps.FirstOrDefault(s => s.StepId == "export");
+                var exported = export is null ? null : await store.GetResultAsync(runId, export.StepId, export.Attempt, cancellationToken);
+                return new Result(runId, runRecord.State, runRecord.Message ?? steps.FirstOrDefault(s => s.State == StepState.Failed)?.Message, steps,
+                    exported?.Outputs.GetValueOrDefault("model"));
+            }
             await Task.Delay(options.Interval, cancellationToken);
         }
     }
@@ -93,6 +99,21 @@ internal static class ProductionRunner
 
     private static double Seconds(StepRecord s) =>
         s.StartedAt is { } a && s.FinishedAt is { } b ? (b - a).TotalSeconds : 0;
+
+    /// <summary>Makes sure the model directory holds the run's exported model: when the export step was a cache
+    /// hit (same data, same recipe) it wrote nothing, so the stored "model" artifact is unpacked there (beside the
+    /// target first, then renamed into place).</summary>
+    public static void Materialize(Recipe recipe, Result result)
+    {
+        if (result.ModelArtifact is null || File.Exists(Path.Combine(recipe.Output, ModelCard.JsonFile))) return;
+        var staging = recipe.Output.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + result.RunId;
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        using (var stream = GtsHome.OpenArtifacts().OpenRead(result.ModelArtifact))
+            System.IO.Compression.ZipFile.ExtractToDirectory(stream, staging);
+        if (Directory.Exists(recipe.Output)) Directory.Delete(recipe.Output, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(recipe.Output))!);
+        Directory.Move(staging, recipe.Output);
+    }
 
     /// <summary>Adds each step's wall time to the exported model card.</summary>
     public static void WriteTimings(Recipe recipe, Result result)
