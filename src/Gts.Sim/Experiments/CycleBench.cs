@@ -45,14 +45,17 @@ public static class CycleBench
         CycleDecisions last = SchedulingCycle.Run(snapshot, queueSnapshot, policy);
         for (int i = 0; i < 5; i++) last = SchedulingCycle.Run(snapshot, queueSnapshot, policy);
         var times = new double[repeats];
+        var cpu = new double[repeats];
         for (int i = 0; i < repeats; i++)
         {
+            double cpuStart = ThreadCpuClock.NowMs();
             long start = Stopwatch.GetTimestamp();
             last = SchedulingCycle.Run(snapshot, queueSnapshot, policy);
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            cpu[i] = ThreadCpuClock.NowMs() - cpuStart;
         }
         return new CycleBenchResult(layout.GpuCount, layout.NodeCount, pending.Count, running.Count, repeats,
-            Stats.Percentile(times, 0.5), Stats.Percentile(times, 0.99), times.Average(),
+            Stats.Percentile(times, 0.5), Stats.Percentile(times, 0.99), times.Average(), Stats.Percentile(cpu, 0.5), Stats.Percentile(cpu, 0.99),
             last.Placements.Count, last.Preemptions.Count, last.Rejections.Count, snapshotMs);
     }
 

@@ -14,8 +14,19 @@ public sealed class ReservationBoard
         FreeMemory = (long[])snapshot.FreeMemory.Clone();
         GpuFree = (int[])snapshot.GpuFreeMilli.Clone();
         NodeWhole = new int[Layout.NodeCount];
-        for (int n = 0; n < Layout.NodeCount; n++) NodeWhole[n] = CountWhole(n);
+        int words = (Layout.NodeCount + 63) / 64;
+        WholeBuckets = new ulong[Layout.MaxGpusPerNode + 1][];
+        for (int k = 0; k < WholeBuckets.Length; k++) WholeBuckets[k] = new ulong[words];
+        for (int n = 0; n < Layout.NodeCount; n++)
+        {
+            NodeWhole[n] = CountWhole(n);
+            WholeBuckets[NodeWhole[n]][n >> 6] |= 1UL << (n & 63);
+        }
     }
+
+    /// <summary>Per count k of wholly free GPUs, a bit set of the nodes that have exactly k: best fit for k GPUs
+    /// is the lowest set bit in the lowest bucket ≥ k that passes the filters, without scanning every node.</summary>
+    internal ulong[][] WholeBuckets { get; }
 
     public ClusterLayout Layout { get; }
     internal int[] FreeCpu { get; }
@@ -82,7 +93,13 @@ public sealed class ReservationBoard
                 int v = GpuFree[start + g] += sign * s.GpuMilli;
                 if (v is < 0 or > 1000) throw new InvalidOperationException($"node {s.Node} GPU {g}: free share {v} outside 0..1000");
             }
-            NodeWhole[s.Node] = CountWhole(s.Node);
+            int before = NodeWhole[s.Node], after = CountWhole(s.Node);
+            if (before != after)
+            {
+                WholeBuckets[before][s.Node >> 6] &= ~(1UL << (s.Node & 63));
+                WholeBuckets[after][s.Node >> 6] |= 1UL << (s.Node & 63);
+                NodeWhole[s.Node] = after;
+            }
         }
     }
 

@@ -30,6 +30,7 @@ public static class GangPlacer
     private static Allocation? TryPlaceOnOneNode(ReservationBoard board, NodeFilter filter, int gpus, int pool, WorkloadMix? mix)
     {
         var layout = board.Layout;
+        if (mix is null && filter.NeedsNoHostResources) return FirstInLowestBucket(board, filter, gpus, pool);
         int best = -1;
         double bestScore = double.MaxValue;
         int end = layout.PoolFirstNode[pool] + layout.PoolNodeCount[pool];
@@ -42,6 +43,30 @@ public static class GangPlacer
         }
         if (best < 0) return null;
         return new Allocation(pool, [new NodeShare(best, filter.CpuFor(gpus), filter.MemoryFor(gpus), GpuPicker.PickWhole(board, best, gpus), 1000)]);
+    }
+
+    // Best fit without CPU or memory to weigh: the node with the fewest wholly free GPUs that still holds the gang,
+    // lowest index first; found from the per-count bit sets instead of a scan over every node.
+    private static Allocation? FirstInLowestBucket(ReservationBoard board, NodeFilter filter, int gpus, int pool)
+    {
+        var layout = board.Layout;
+        int first = layout.PoolFirstNode[pool], end = first + layout.PoolNodeCount[pool];
+        for (int k = gpus; k < board.WholeBuckets.Length; k++)
+        {
+            var words = board.WholeBuckets[k];
+            for (int w = first >> 6; w <= (end - 1) >> 6 && w < words.Length; w++)
+            {
+                ulong bits = words[w];
+                while (bits != 0)
+                {
+                    int n = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    if (n < first || n >= end || !filter.Admits(n)) continue;
+                    return new Allocation(pool, [new NodeShare(n, 0, 0, GpuPicker.PickWhole(board, n, gpus), 1000)]);
+                }
+            }
+        }
+        return null;
     }
 
     private static double FragmentDelta(ReservationBoard board, int node, int gpus, int cpu, WorkloadMix mix)

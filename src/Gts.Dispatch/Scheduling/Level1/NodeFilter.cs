@@ -32,6 +32,9 @@ internal readonly struct NodeFilter
         MinShareMemory = request.IsFractional ? request.MinGpuMemoryMib : 0;
     }
 
+    /// <summary>True when the request asks for no CPU and no host memory (only GPUs count).</summary>
+    public bool NeedsNoHostResources => _cpu == 0 && _memory == 0;
+
     /// <summary>GPU memory a fractional share must amount to (MiB).</summary>
     public long MinShareMemory { get; }
 
