@@ -9,8 +9,8 @@ internal static class CommandTable
     {
         config.AddCommand<Commands.Sim.SimCommand>("sim").WithDescription("Replay GPU-cluster traces through the scheduler on virtual time; write tables and plots.");
         config.AddCommand<Commands.DemoCommand>("demo").WithDescription("The whole production pipeline on the sample data in samples/reviews, then the student at work.");
-        config.AddCommand<Commands.Factory.ProduceCommand>("produce").WithDescription("Produce a small, fast classifier from a recipe: teacher, generator, self-training, distilled ONNX student.");
-        config.AddCommand<Commands.Factory.PredictCommand>("predict").WithDescription("Label texts with an exported student model (ONNX Runtime only).");
+        config.AddCommand<Commands.Production.ProduceCommand>("produce").WithDescription("Produce a small, fast classifier from a recipe: teacher, generator, self-training, distilled ONNX student.");
+        config.AddCommand<Commands.Production.PredictCommand>("predict").WithDescription("Label texts with an exported student model (ONNX Runtime only).");
         config.AddCommand<Commands.VersionCommand>("version").WithDescription("Print the version of gts and its main libraries.");
         config.AddBranch("bench", bench =>
         {

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using Gts.Cli.Commands.Dispatch;
-using Gts.Cli.Commands.Factory;
+using Gts.Cli.Commands.Production;
 using Gts.Core.Errors;
 using Gts.Factory.Pipeline;
 using Gts.Factory.Recipes;

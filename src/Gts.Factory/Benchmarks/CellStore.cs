@@ -2,9 +2,9 @@ using System.Text.Json;
 
 namespace Gts.Factory.Benchmarks;
 
-/// <summary>Finished grid cells as one JSON file per cell (written to a temporary name, then renamed), so a grid resumes
-/// where it stopped: a cell with a stored result of the current protocol is not run again.</summary>
+/// <summary>The few-shot grid's cell cache.</summary>
 public sealed class CellStore(string directory)
+    : JsonCellStore<FewShotCell, FewShotCellResult>(directory, FewShotCellResult.CurrentProtocol, Json)
 {
     /// <summary>The JSON shape of stored cells and reports: indented, camelCase.</summary>
     public static JsonSerializerOptions Json { get; } = new()
@@ -13,38 +13,4 @@ public sealed class CellStore(string directory)
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    public string Directory { get; } = directory;
-
-    public string PathOf(FewShotCell cell)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        return Path.Combine(Directory, cell.Key + ".json");
-    }
-
-    /// <summary>The stored result of a cell, or null when there is none (or it is unreadable or from another protocol).</summary>
-    public FewShotCellResult? TryLoad(FewShotCell cell)
-    {
-        var path = PathOf(cell);
-        if (!File.Exists(path)) return null;
-        try
-        {
-            var result = JsonSerializer.Deserialize<FewShotCellResult>(File.ReadAllText(path), Json);
-            return result is not null && result.Protocol == FewShotCellResult.CurrentProtocol && result.Cell == cell ? result : null;
-        }
-        catch (JsonException)
-        {
-            return null; // a damaged file is recomputed
-        }
-    }
-
-    public void Save(FewShotCellResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        System.IO.Directory.CreateDirectory(Directory);
-        var path = PathOf(result.Cell);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(result, Json));
-        File.Move(temp, path, overwrite: true);
-    }
 }

@@ -3,7 +3,7 @@ using Gts.Core.Metrics;
 namespace Gts.Factory.Benchmarks;
 
 /// <summary>The outcome of one grid cell: test metrics (with per-class scores and confusion), or the reason it was skipped.</summary>
-public sealed record FewShotCellResult
+public sealed record FewShotCellResult : IBenchmarkResult<FewShotCell>
 {
     /// <summary>Version of the protocol; a cached result with another version is recomputed.</summary>
     public const int CurrentProtocol = 1;

@@ -6,7 +6,7 @@ namespace Gts.Factory.Benchmarks;
 /// <summary>The outcome of one pipeline cell: test metrics of teacher, student and the two floors (keys of
 /// <see cref="Pipeline.EvaluationReport"/>), the student's size and speed, the wall time of every step, the
 /// self-training record; or the reason the cell was skipped.</summary>
-public sealed record PipelineCellResult
+public sealed record PipelineCellResult : IBenchmarkResult<PipelineCell>
 {
     /// <summary>Version of the protocol; a cached result with another version is recomputed.</summary>
     public const int CurrentProtocol = 1;

@@ -15,8 +15,7 @@ namespace Gts.Factory.Benchmarks;
 public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, PipelineCellStore store, string workRoot, Func<string, IArtifactStore> openArtifacts)
 {
     /// <summary>The production step kinds, in the order the plan runs them.</summary>
-    public static IReadOnlyList<Core.Execution.IStep> Steps { get; } =
-        [new PrepareStep(), new TeachStep(), new GenerateStep(), new LabelStep(), new DistillStep(), new EvaluateStep(), new ExportStep()];
+    public static IReadOnlyList<Core.Execution.IStep> Steps => FactorySteps.All;
 
     /// <summary>Texts the Distill-off ablation times the teacher on.</summary>
     public const int TeacherSpeedTexts = 512;

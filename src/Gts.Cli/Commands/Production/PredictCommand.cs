@@ -5,7 +5,7 @@ using Gts.Neural.Student;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Gts.Cli.Commands.Factory;
+namespace Gts.Cli.Commands.Production;
 
 /// <summary>`gts predict --model &lt;dir&gt; [text...]`: labels texts with an exported student (ONNX Runtime only).
 /// Texts come from the arguments, from --file (one per line; a tab separates the two texts of a pair) or from stdin.</summary>

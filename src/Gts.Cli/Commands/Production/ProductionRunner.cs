@@ -8,7 +8,7 @@ using Gts.Factory.Recipes;
 using Gts.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Gts.Cli.Commands.Factory;
+namespace Gts.Cli.Commands.Production;
 
 /// <summary>Submits a production plan (or resumes the unfinished run of the same name) and drives the
 /// dispatcher in this process until the run ends, printing each step's progress and an ETA.</summary>

@@ -5,7 +5,7 @@ using Gts.Factory.Pipeline;
 using Gts.Factory.Recipes;
 using Spectre.Console.Cli;
 
-namespace Gts.Cli.Commands.Factory;
+namespace Gts.Cli.Commands.Production;
 
 /// <summary>`gts produce &lt;recipe&gt;`: builds the production plan and runs it through the dispatcher on the local
 /// executor, with per-step progress and an ETA. Run it again after a kill: the unfinished run is resumed and
