@@ -35,6 +35,16 @@ internal sealed class EngineBenchSettings : CommandSettings
     [DefaultValue(640)]
     public int MaxPairs { get; init; } = 640;
 
+    [CommandOption("--body-lr <RATE>")]
+    [Description("SetFit body learning rate (SetFit's default 2e-5).")]
+    [DefaultValue(2e-5)]
+    public double BodyLearningRate { get; init; } = 2e-5;
+
+    [CommandOption("--batch <N>")]
+    [Description("SetFit pair batch size (SetFit's default 16).")]
+    [DefaultValue(16)]
+    public int Batch { get; init; } = 16;
+
     [CommandOption("--steps <N>")]
     [Description("Optimizer steps for tapt / stability / soak.")]
     [DefaultValue(200)]

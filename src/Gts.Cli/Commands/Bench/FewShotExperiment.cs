@@ -47,7 +47,7 @@ internal static class FewShotExperiment
                     ClassifierTraining.FitLogisticHead(f, tokenization, train);
                     frozen = ClassifierTraining.Accuracy(f, tokenization, test);
                 }
-                var options = new SetFitOptions { MaxPairs = s.MaxPairs, Body = new SetFitOptions().Body with { Seed = seed } };
+                var options = new SetFitOptions { MaxPairs = s.MaxPairs, Body = new SetFitOptions().Body with { Seed = seed, LearningRate = s.BodyLearningRate, BatchSize = s.Batch } };
                 var load = MachineInfo.LoadAverage();
                 var clock = Stopwatch.StartNew();
                 var (model, report) = ClassifierTraining.SetFit(file.CreateEncoder(), PoolingMode.Mean, tokenization, train, ds.Labels.Count, options, cancellationToken: ct);
@@ -63,7 +63,7 @@ internal static class FewShotExperiment
                 GC.Collect();
             }
         }
-        return Markdown(runs, command);
+        return Markdown(runs, command, s);
     }
 
     private static IReadOnlyList<Example> Subset(IReadOnlyList<Example> test, int n)
@@ -87,13 +87,14 @@ internal static class FewShotExperiment
         return result;
     }
 
-    private static string Markdown(List<FewShotRun> runs, string command)
+    private static string Markdown(List<FewShotRun> runs, string command, EngineBenchSettings s)
     {
         var md = new System.Text.StringBuilder();
         md.AppendLine("### SetFit fine-tuning of MiniLM vs frozen MiniLM + logistic regression (K = 8 per class)").AppendLine();
         md.AppendLine(EngineReport.Header(command)).AppendLine();
         md.AppendLine("Same K-shot sample (the note's sampler through `Gts.Data`) and same test examples for both arms in each cell. SetFit: " +
-            "contrastive fine-tuning (CosineSimilarityLoss, 20 iterations of one positive + one negative pair per example, capped, 1 epoch, lr 2e-5, batch 16, " +
+            $"contrastive fine-tuning (CosineSimilarityLoss, 20 iterations of one positive + one negative pair per example, capped at {s.MaxPairs} pairs, 1 epoch, " +
+            $"peak lr {s.BodyLearningRate.ToString(CultureInfo.InvariantCulture)}, batch {s.Batch}, " +
             "warm-up 10 %), then the same logistic-regression head (C = 1, summed loss) as the frozen arm on L2-normalised mean-pooled vectors. " +
             "`note` = the frozen MiniLM + LR accuracy of shared/notes/pretrained-encoders.md section 6 on the full test set for the same seeds. " +
             "Accuracy in %, mean ± population std over the seeds listed. Per-seed rows: docs/bench-engine/fewshot.csv.").AppendLine();
