@@ -30,7 +30,9 @@ public sealed class MemorySoakTests
         new Trainer(model, new TrainingOptions { LearningRate = 1e-3, BatchSize = 8, Epochs = 100, MaxSteps = 600, Seed = 1 }, progress)
             .Fit(texts.Select(t => t.Length).ToArray(), objective.Loss);
         double growthMb = (rss[600] - rss[100]) / 1e6;
-        Assert.True(growthMb < 20, $"RSS grew {growthMb:F1} MB over 500 steps");
+        // A step without a dispose scope leaks ~34 MB on this model size (shared/notes/torchsharp.md section 3), i.e.
+        // gigabytes over 500 steps; allocator noise between the two samples was seen up to 24 MB on a clean CI run.
+        Assert.True(growthMb < 64, $"RSS grew {growthMb:F1} MB over 500 steps");
     }
 
     private sealed class Sampler(Action<TrainingProgress> report) : IProgress<TrainingProgress>
