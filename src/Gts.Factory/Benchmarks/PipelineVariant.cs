@@ -15,7 +15,10 @@ public static class PipelineVariant
     /// <summary>Self-training off: 0 rounds, the teacher of the gold labels alone labels the candidates.</summary>
     public const string NoSelfTraining = "no-selftrain";
 
-    public static IReadOnlyList<string> Ablations { get; } = [NoGenerate, NoSelfTraining];
+    /// <summary>Fine-tuning off: the teacher's encoders stay frozen (objective "frozen").</summary>
+    public const string FrozenTeacher = "frozen-teacher";
+
+    public static IReadOnlyList<string> Ablations { get; } = [FrozenTeacher, NoGenerate, NoSelfTraining];
 
     /// <summary>The step settings of a variant, starting from the factory's defaults.</summary>
     public static StepSettings Settings(string variant, int maxPool)
@@ -27,6 +30,7 @@ public static class PipelineVariant
             Full => defaults with { Generate = generate },
             NoGenerate => defaults with { Generate = generate with { Enabled = false } },
             NoSelfTraining => defaults with { Generate = generate, Label = defaults.Label with { Rounds = 0 } },
+            FrozenTeacher => defaults with { Generate = generate, Teach = defaults.Teach with { Objective = TeachSettings.Frozen } },
             _ => throw new ArgumentException($"unknown pipeline variant '{variant}'; known: {Full}, {string.Join(", ", Ablations)}", nameof(variant)),
         };
     }

@@ -55,7 +55,11 @@ public sealed record ModelCard(
             md.AppendLine();
         }
         md.AppendLine("## How it was made").AppendLine();
-        md.AppendLine(ci, $"Teacher: {string.Join(" + ", Recipe.Steps.Teach.EncoderNames)} sentence embeddings with logistic regression, probabilities averaged and temperature-calibrated on dev. Self-training rounds (threshold {Recipe.Steps.Label.Threshold}):").AppendLine();
+        var teach = Recipe.Steps.Teach;
+        var tuning = teach.Objective == TeachSettings.Contrastive
+            ? $"each fine-tuned SetFit-style on up to {teach.MaxPairs} contrastive pairs of the labelled texts ({teach.Epochs} epoch(s); sentence-pair tasks keep them frozen), "
+            : "kept frozen, ";
+        md.AppendLine(ci, $"Teacher: {string.Join(" + ", teach.EncoderNames)} sentence encoders, {tuning}with a logistic regression each on their embeddings, probabilities averaged and temperature-calibrated on dev. Self-training rounds (threshold {Recipe.Steps.Label.Threshold}):").AppendLine();
         foreach (var r in SelfTrainingRounds) md.AppendLine(ci, $"- round {r.Index}: +{r.Added} pseudo-labels, dev accuracy {(r.DevAccuracy is { } d ? (d * 100).ToString("F1", ci) : "n/a")}{(r.Kept ? "" : " (worse: discarded)")}");
         md.AppendLine().AppendLine("Student: bag of word pieces and hashed word-piece bigrams, mean-pooled, one hidden layer, distilled from the teacher's soft labels on the pool and generated texts plus the gold labels.").AppendLine();
         md.AppendLine("## Timings").AppendLine();

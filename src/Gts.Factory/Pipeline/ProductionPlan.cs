@@ -22,7 +22,14 @@ public static class ProductionPlan
         var steps = new List<StepSpec>
         {
             Step("prepare", PrepareStep.KindName, [], new() { ["recipe"] = Path.GetFullPath(recipePath), ["content"] = ContentHash(recipe, recipePath) }, [], ["data"]),
-            Step("teach", TeachStep.KindName, ["prepare"], new() { ["encoders"] = encoders }, data, ["teacher"]),
+            Step("teach", TeachStep.KindName, ["prepare"], new()
+            {
+                ["encoders"] = encoders,
+                ["objective"] = s.Teach.Objective,
+                ["epochs"] = s.Teach.Epochs.ToString(ci),
+                ["max_pairs"] = s.Teach.MaxPairs.ToString(ci),
+                ["seed"] = recipe.Seed.ToString(ci),
+            }, data, ["teacher"]),
             Step("generate", GenerateStep.KindName, ["prepare"], new()
             {
                 ["encoders"] = encoders,

@@ -45,6 +45,7 @@ internal sealed class RecipeDocument
         public List<string>? Encoders { get; set; }
         public string? Objective { get; set; }
         public int? Epochs { get; set; }
+        public int? MaxPairs { get; set; }
     }
 
     internal sealed class GenerateDocument

@@ -17,9 +17,13 @@ public sealed record StepSettings
 /// <summary>Task-adaptive pretraining: masked-LM training continued on the unlabeled pool.</summary>
 public sealed record TaptSettings(bool Enabled = true, int Steps = 200, int MaxPoolTexts = 5000);
 
-/// <summary>The teacher: encoders fine-tuned on the few labels, ensembled.</summary>
-public sealed record TeachSettings(IReadOnlyList<string>? Encoders = null, string Objective = "contrastive", int Epochs = 4)
+/// <summary>The teacher: encoders fine-tuned on the few labels (objective "contrastive": SetFit pairs, <see cref="MaxPairs"/> of
+/// them over <see cref="Epochs"/> passes) or kept frozen (objective "frozen"), then ensembled.</summary>
+public sealed record TeachSettings(IReadOnlyList<string>? Encoders = null, string Objective = TeachSettings.Contrastive, int Epochs = 1, int MaxPairs = 320)
 {
+    public const string Contrastive = "contrastive";
+    public const string Frozen = "frozen";
+
     /// <summary>Encoder names or ONNX paths; by default both packaged encoders.</summary>
     public IReadOnlyList<string> EncoderNames => Encoders ?? ["minilm", "arcticxs"];
 }

@@ -29,7 +29,7 @@ public sealed class EvaluateStep : IStep
             return StepArtifacts.Outcome("no test or dev data: nothing to evaluate", ("report", empty));
         }
 
-        using (var encoders = EncoderEnsemble.Open(labels.Teacher.Encoders))
+        using (var encoders = TunedEncoders.Open(labels.Teacher.Encoders, context.Artifacts))
         {
             var teacher = Teacher.Fit(labels.Teacher, encoders, cancellationToken);
             models[EvaluationReport.Teacher] = Report(gold, teacher.Probabilities(test, cancellationToken), data.Classes);

@@ -23,7 +23,7 @@ public sealed class LabelStep : IStep
             int.Parse(context.Args["rounds"], System.Globalization.CultureInfo.InvariantCulture),
             double.Parse(context.Args["threshold"], System.Globalization.CultureInfo.InvariantCulture));
 
-        using var encoders = EncoderEnsemble.Open(teacherSpec.Encoders);
+        using var encoders = TunedEncoders.Open(teacherSpec.Encoders, context.Artifacts);
         var result = SelfTraining.Run(teacherSpec, candidates, data.Dev, encoders, settings, context.Log, cancellationToken);
         var teacher = Teacher.Fit(result.Teacher, encoders, cancellationToken);
         var probs = teacher.Probabilities(candidates, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Gts.Core.Errors;
+using Gts.Factory.Pipeline;
 using Gts.Neural.Embeddings;
 using Gts.Neural.Models;
 
@@ -12,24 +14,29 @@ public sealed class EncoderEnsemble : IDisposable
 
     public IReadOnlyList<CachedSentenceEncoder> Encoders { get; }
 
-    /// <summary>Opens packaged encoders by name ("minilm", "arcticxs") or a BERT ONNX file by path (vocab.txt beside it).</summary>
-    public static EncoderEnsemble Open(IReadOnlyList<string> names, string? cacheRoot = null)
-    {
-        var list = new List<CachedSentenceEncoder>();
-        foreach (var name in names)
-        {
-            var spec = PackagedEncoders.Find(name) is { } packaged ? PackagedEncoders.Extract(packaged) : FromPath(name);
-            list.Add(new CachedSentenceEncoder(spec, cacheRoot: cacheRoot));
-        }
-        return new EncoderEnsemble(list);
-    }
+    /// <summary>Opens encoders by <see cref="Spec"/> name.</summary>
+    public static EncoderEnsemble Open(IReadOnlyList<string> names, string? cacheRoot = null) =>
+        new(names.Select(name => new CachedSentenceEncoder(Spec(name), cacheRoot: cacheRoot)).ToList());
 
-    private static EncoderSpec FromPath(string onnx)
+    /// <summary>A packaged encoder by name ("minilm", "arcticxs"), a folder holding model.onnx and vocab.txt (a tuned encoder,
+    /// whose encoder.json gives the pooling), or a BERT-family .onnx file with vocab.txt beside it (mean pooling unless an
+    /// encoder.json beside it says otherwise).</summary>
+    public static EncoderSpec Spec(string name)
     {
-        var vocab = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(onnx)) ?? ".", "vocab.txt");
+        ArgumentNullException.ThrowIfNull(name);
+        if (PackagedEncoders.Find(name) is { } packaged) return PackagedEncoders.Extract(packaged);
+        var onnx = Directory.Exists(name) ? Path.Combine(name, "model.onnx") : name;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(onnx)) ?? ".";
+        var vocab = Path.Combine(dir, "vocab.txt");
         if (!File.Exists(onnx) || !File.Exists(vocab))
-            throw new GtsException(ErrorKind.NotFound, $"teacher encoder '{onnx}' is neither a packaged encoder nor an ONNX file with vocab.txt beside it",
-                $"use one of {string.Join(", ", PackagedEncoders.Names)}, or the path of a BERT-family .onnx file", new SourceLocation(onnx, 0, "steps.teach.encoders"));
+            throw new GtsException(ErrorKind.NotFound, $"teacher encoder '{name}' is neither a packaged encoder nor an ONNX file (or folder) with vocab.txt beside it",
+                $"use one of {string.Join(", ", PackagedEncoders.Names)}, or the path of a BERT-family .onnx file", new SourceLocation(name, 0, "steps.teach.encoders"));
+        var infoPath = Path.Combine(dir, TunedEncoderInfo.FileName);
+        if (File.Exists(infoPath))
+        {
+            var info = JsonSerializer.Deserialize<TunedEncoderInfo>(File.ReadAllBytes(infoPath), ArtifactJson.Options)!;
+            return new EncoderSpec(info.Base + "-tuned", onnx, vocab, info.Pooling, info.LowerCase);
+        }
         return new EncoderSpec(Path.GetFileNameWithoutExtension(onnx), onnx, vocab, PoolingMode.Mean);
     }
 

@@ -35,7 +35,7 @@ public sealed class Trainer(nn.Module model, TrainingOptions options, IProgress<
 
         for (; epoch < o.Epochs && step < totalSteps && !stopping.ShouldStop; epoch++)
         {
-            var batches = LengthBuckets.Batches(lengths, o.BatchSize, new Random(HashCode.Combine(o.Seed, epoch)));
+            var batches = LengthBuckets.Batches(lengths, o.BatchSize, new Random(StableSeed.Combine(o.Seed, epoch)));
             double accumulated = 0;
             int inStep = 0;
             for (int b = 0; b < batches.Count && step < totalSteps; b++)
@@ -44,7 +44,7 @@ public sealed class Trainer(nn.Module model, TrainingOptions options, IProgress<
                 model.train();
                 using (NewDisposeScope())
                 {
-                    manual_seed(HashCode.Combine(o.Seed, epoch, b));
+                    manual_seed(StableSeed.Combine(o.Seed, epoch, b));
                     var (batchLoss, batchTokens) = loss(batches[b]);
                     (batchLoss / o.AccumulationSteps).backward();
                     accumulated += batchLoss.item<float>();

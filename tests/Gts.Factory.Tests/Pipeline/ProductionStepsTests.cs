@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace Gts.Factory.Tests.Pipeline;
 
+[Collection(TorchCollection.Name)]
 public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("gts-produce-").FullName;
@@ -25,7 +26,7 @@ public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
               unlabeled: {samples}/unlabeled.jsonl
               labels: {samples}/labels.txt
             steps:
-              teach: {"{"} encoders: [minilm] {"}"}
+              teach: {"{"} encoders: [minilm], max_pairs: 32 {"}"}
               generate: {"{"} per_example: 1, max_pool: 120 {"}"}
               label: {"{"} rounds: 1 {"}"}
               distill: {"{"} epochs: 4 {"}"}

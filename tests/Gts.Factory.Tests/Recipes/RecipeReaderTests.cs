@@ -75,6 +75,8 @@ public sealed class RecipeReaderTests
     [InlineData("task: regression\ndata: { train: a }\n", "task")]
     [InlineData("data: { train: a }\nsteps: { label: { threshold: 1.5 } }\n", "steps.label.threshold")]
     [InlineData("data: { train: a }\nsteps: { teach: { epochs: 0 } }\n", "steps.teach.epochs")]
+    [InlineData("data: { train: a }\nsteps: { teach: { objective: setfit } }\n", "steps.teach.objective")]
+    [InlineData("data: { train: a }\nsteps: { teach: { max_pairs: -5 } }\n", "steps.teach.max_pairs")]
     public void Bad_values_name_their_field(string yaml, string field)
     {
         var e = Assert.Throws<GtsException>(() => RecipeReader.Parse(yaml, RecipePath));
