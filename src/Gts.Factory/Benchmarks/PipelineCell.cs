@@ -7,6 +7,13 @@ public sealed record PipelineCell(string Dataset, string Variant, string Setting
     public const string KShot = "kshot";
     public const string Official = "official";
 
-    /// <summary>File-name-safe identity, e.g. "sst2.full.kshot.k8.s0".</summary>
-    public string Key => $"{Dataset}.{Variant}.{Setting}.k{K}.s{Seed}";
+    /// <summary>File-name-safe identity, e.g. "sst2.full.kshot.k8.s0.1a2b3c4d": the last part fingerprints the variant's step
+    /// settings, so a cell cached before the factory's defaults changed is run again rather than reported.</summary>
+    public string Key => $"{Dataset}.{Variant}.{Setting}.k{K}.s{Seed}.{Fingerprint(Variant)}";
+
+    private static string Fingerprint(string variant)
+    {
+        var settings = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PipelineVariant.Settings(variant, 0));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(settings))[..8];
+    }
 }

@@ -5,6 +5,9 @@ namespace Gts.Factory.Benchmarks;
 public sealed record PipelineProfile(string Name, IReadOnlyList<string> Datasets, IReadOnlyList<int> Seeds, int K,
     IReadOnlyList<string> AblationDatasets, int MaxPool = 5000)
 {
+    /// <summary>The ablation variants run on <see cref="AblationDatasets"/> (all by default).</summary>
+    public IReadOnlyList<string> Ablations { get; init; } = PipelineVariant.Ablations;
+
     /// <summary>The English list (the teacher − MiniLM gap target is averaged over it).</summary>
     public static IReadOnlyList<string> English { get; } =
         ["sst2", "cr", "trec", "agnews", "sst5", "banking77", "amazon_counterfactual_en", "sms_spam"];
@@ -30,7 +33,7 @@ public sealed record PipelineProfile(string Name, IReadOnlyList<string> Datasets
     /// <summary>The cells of one data set: the full pipeline per seed, then each ablation per seed when the data set has ablations.</summary>
     public IReadOnlyList<PipelineCell> CellsOf(string dataset)
     {
-        var variants = AblationDatasets.Contains(dataset) ? [PipelineVariant.Full, .. PipelineVariant.Ablations] : new[] { PipelineVariant.Full };
+        var variants = AblationDatasets.Contains(dataset) ? [PipelineVariant.Full, .. Ablations] : new[] { PipelineVariant.Full };
         var (setting, k) = IsFewClue(dataset) ? (PipelineCell.Official, 0) : (PipelineCell.KShot, K);
         return variants.SelectMany(v => Seeds.Select(seed => new PipelineCell(dataset, v, setting, k, seed))).ToList();
     }

@@ -78,6 +78,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchSettings>
         static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (settings.Datasets is { } d) profile = profile with { Datasets = List(d) };
         if (settings.Seeds is { } s) profile = profile with { Seeds = List(s).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList() };
+        if (settings.Ablations is { } a) profile = profile with { Ablations = a == "none" ? [] : List(a) };
         return profile;
     }
 
@@ -87,6 +88,7 @@ internal sealed class PipelineBenchCommand : AsyncCommand<PipelineBenchSettings>
         if (s.Data != "../shared/data/text") parts.Add($"--data {s.Data}");
         if (s.Datasets is not null) parts.Add($"--datasets {s.Datasets}");
         if (s.Seeds is not null) parts.Add($"--seeds {s.Seeds}");
+        if (s.Ablations is not null) parts.Add($"--ablations {s.Ablations}");
         if (s.EndToEnd != "auto") parts.Add($"--end-to-end {s.EndToEnd}");
         return string.Join(' ', parts);
     }

@@ -27,6 +27,10 @@ internal sealed class PipelineBenchSettings : CommandSettings
     [Description("Comma-separated seeds instead of the profile's.")]
     public string? Seeds { get; init; }
 
+    [CommandOption("--ablations <LIST>")]
+    [Description("Comma-separated ablation variants instead of all (frozen-teacher, no-generate, no-selftrain); 'none' for none.")]
+    public string? Ablations { get; init; }
+
     [CommandOption("--end-to-end <MODE>")]
     [Description("auto (time `gts produce` once unless a result is cached), always, or never.")]
     [DefaultValue("auto")]
