@@ -6,7 +6,7 @@ using Gts.Factory.Steps;
 
 namespace Gts.Factory.Pipeline;
 
-/// <summary>Turns a recipe into the run the dispatcher executes: prepare → teach → generate → label →
+/// <summary>Turns a recipe into the run the dispatcher executes: prepare → (tapt →) teach → generate → label →
 /// distill → evaluate → export, each step declaring its inputs and outputs. The prepare step's arguments carry
 /// the content hash of the recipe and its data files, so changed data re-runs everything and unchanged data
 /// lets the dispatcher skip finished steps.</summary>
@@ -22,14 +22,29 @@ public static class ProductionPlan
         var steps = new List<StepSpec>
         {
             Step("prepare", PrepareStep.KindName, [], new() { ["recipe"] = Path.GetFullPath(recipePath), ["content"] = ContentHash(recipe, recipePath) }, [], ["data"]),
-            Step("teach", TeachStep.KindName, ["prepare"], new()
+        };
+        var teachInputs = new Dictionary<string, string>(data);
+        if (s.Tapt.Enabled)
+        {
+            steps.Add(Step("tapt", TaptStep.KindName, ["prepare"], new()
+            {
+                ["encoders"] = encoders,
+                ["steps"] = s.Tapt.Steps.ToString(ci),
+                ["max_pool_texts"] = s.Tapt.MaxPoolTexts.ToString(ci),
+                ["seed"] = recipe.Seed.ToString(ci),
+            }, data, ["encoders"]));
+            teachInputs["adapted"] = "tapt:encoders";
+        }
+        steps.AddRange(
+        [
+            Step("teach", TeachStep.KindName, s.Tapt.Enabled ? ["tapt"] : ["prepare"], new()
             {
                 ["encoders"] = encoders,
                 ["objective"] = s.Teach.Objective,
                 ["epochs"] = s.Teach.Epochs.ToString(ci),
                 ["max_pairs"] = s.Teach.MaxPairs.ToString(ci),
                 ["seed"] = recipe.Seed.ToString(ci),
-            }, data, ["teacher"]),
+            }, teachInputs, ["teacher"]),
             Step("generate", GenerateStep.KindName, ["prepare"], new()
             {
                 ["encoders"] = encoders,
@@ -47,7 +62,7 @@ public static class ProductionPlan
             Step("evaluate", EvaluateStep.KindName, ["distill"], [], new(data) { ["labels"] = "label:labels", ["student"] = "distill:student" }, ["report"]),
             Step("export", ExportStep.KindName, ["evaluate"], new() { ["recipe"] = Path.GetFullPath(recipePath), ["output"] = recipe.Output },
                 new(data) { ["labels"] = "label:labels", ["student"] = "distill:student", ["report"] = "evaluate:report" }, ["model"]),
-        };
+        ]);
         return new RunSpec("produce " + recipe.Name, steps) { Queue = "production" };
     }
 

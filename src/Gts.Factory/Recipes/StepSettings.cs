@@ -14,8 +14,10 @@ public sealed record StepSettings
     public DistillSettings Distill { get; init; } = new();
 }
 
-/// <summary>Task-adaptive pretraining: masked-LM training continued on the unlabeled pool.</summary>
-public sealed record TaptSettings(bool Enabled = true, int Steps = 200, int MaxPoolTexts = 5000);
+/// <summary>Task-adaptive pretraining: masked-LM training of each teacher encoder continued on the unlabeled pool before
+/// it is fine-tuned. Off by default: on a 2-core machine its steps cost minutes per encoder, outside the 10-minute budget of
+/// the default run (see docs/BENCHMARKS.md for what it buys).</summary>
+public sealed record TaptSettings(bool Enabled = false, int Steps = 200, int MaxPoolTexts = 5000);
 
 /// <summary>The teacher: encoders fine-tuned on the few labels (objective "contrastive": SetFit pairs, <see cref="MaxPairs"/> of
 /// them over <see cref="Epochs"/> passes) or kept frozen (objective "frozen"), then ensembled.</summary>

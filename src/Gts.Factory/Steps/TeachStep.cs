@@ -19,7 +19,10 @@ public sealed class TeachStep : IStep
     public async Task<StepOutcome> RunAsync(StepContext context, CancellationToken cancellationToken)
     {
         var data = StepArtifacts.ReadTask(context);
-        var baseNames = context.Args["encoders"].Split(',');
+        // After TAPT the adapted encoders are fine-tuned in place of the packaged ones.
+        var baseNames = context.Inputs.ContainsKey("adapted")
+            ? StepArtifacts.ReadJson<List<string>>(context, "adapted").ToArray()
+            : context.Args["encoders"].Split(',');
         var objective = context.Args.GetValueOrDefault("objective", TeachSettings.Contrastive);
         var names = baseNames.ToList();
         var notes = new List<string>();
@@ -37,11 +40,11 @@ public sealed class TeachStep : IStep
                 var dir = Directory.CreateTempSubdirectory("gts-tuned-").FullName;
                 try
                 {
-                    context.Log.WriteLine($"fine-tuning {baseNames[i]} (SetFit) on {data.Train.Count} labelled texts");
-                    var info = EncoderTuning.Tune(baseNames[i], data.Train, data.Classes, options with { Seed = options.Seed + i }, dir, cancellationToken);
+                    context.Log.WriteLine($"fine-tuning {TunedEncoders.Display(baseNames[i])} (SetFit) on {data.Train.Count} labelled texts");
+                    var info = EncoderTuning.Tune(TunedEncoders.Locate(baseNames[i], context.Artifacts), data.Train, data.Classes, options with { Seed = options.Seed + i }, dir, cancellationToken);
                     var hash = await StepArtifacts.PutDirectoryAsync(context, dir, cancellationToken);
-                    names[i] = TunedEncoders.Name(baseNames[i], hash);
-                    notes.Add($"{baseNames[i]} tuned on {info.Pairs} pairs in {info.Seconds:F0} s ({info.TokensPerSecond:F0} tokens/s)");
+                    names[i] = TunedEncoders.Name(TunedEncoders.Tuned, TunedEncoders.BaseOf(baseNames[i]), hash);
+                    notes.Add($"{TunedEncoders.Display(baseNames[i])} tuned on {info.Pairs} pairs in {info.Seconds:F0} s ({info.TokensPerSecond:F0} tokens/s)");
                     context.Log.WriteLine(notes[^1]);
                 }
                 finally

@@ -3,23 +3,31 @@ using Gts.Core.Store;
 
 namespace Gts.Factory.Teaching;
 
-/// <summary>Tuned encoders live in the artifact store as zipped folders and are named in a teacher spec as
-/// "tuned:&lt;base&gt;:&lt;artifact hash&gt;". Steps open them through <see cref="Open"/>, which unpacks each once into
+/// <summary>Tuned (SetFit) and adapted (TAPT) encoders live in the artifact store as zipped folders and are named in a
+/// teacher spec as "tuned:&lt;base&gt;:&lt;artifact hash&gt;" or "tapt:&lt;base&gt;:&lt;artifact hash&gt;". Steps open them through <see cref="Open"/>, which unpacks each once into
 /// $GTS_HOME/cache/encoders/&lt;hash&gt; (atomically: a half-unpacked folder is never used).</summary>
 public static class TunedEncoders
 {
-    private const string Prefix = "tuned:";
+    public const string Tuned = "tuned";
+    public const string Adapted = "tapt";
 
-    public static string Name(string baseEncoder, string artifactHash) => $"{Prefix}{baseEncoder}:{artifactHash}";
+    public static string Name(string kind, string baseEncoder, string artifactHash) => $"{kind}:{baseEncoder}:{artifactHash}";
 
-    public static bool IsTuned(string name) => name.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsStored(string name) => name.StartsWith(Tuned + ":", StringComparison.Ordinal) || name.StartsWith(Adapted + ":", StringComparison.Ordinal);
 
-    /// <summary>The readable part of an encoder name: "minilm (SetFit-tuned)" for a tuned one.</summary>
-    public static string Display(string name) => IsTuned(name) ? name.Split(':')[1] + " (SetFit-tuned)" : name;
+    /// <summary>The readable part of an encoder name, e.g. "minilm (SetFit-tuned)".</summary>
+    public static string Display(string name) =>
+        !IsStored(name) ? name : name.Split(':')[1] + (name.StartsWith(Tuned, StringComparison.Ordinal) ? " (SetFit-tuned)" : " (TAPT)");
 
     /// <summary>Opens the encoders of a teacher, unpacking tuned ones from <paramref name="artifacts"/>.</summary>
     public static EncoderEnsemble Open(IReadOnlyList<string> names, IArtifactStore artifacts) =>
-        EncoderEnsemble.Open(names.Select(n => IsTuned(n) ? Unpack(n.Split(':')[2], artifacts) : n).ToList());
+        EncoderEnsemble.Open(names.Select(n => Locate(n, artifacts)).ToList());
+
+    /// <summary>What <see cref="EncoderEnsemble.Spec"/> opens for a name: the unpacked folder of a tuned encoder, else the name.</summary>
+    public static string Locate(string name, IArtifactStore artifacts) => IsStored(name) ? Unpack(name.Split(':')[2], artifacts) : name;
+
+    /// <summary>The packaged encoder (or path) a tuned one started from.</summary>
+    public static string BaseOf(string name) => IsStored(name) ? name.Split(':')[1] : name;
 
     private static string Unpack(string hash, IArtifactStore artifacts)
     {

@@ -40,7 +40,7 @@ public static class OnnxExport
     }
 
     /// <summary>Route (a): a copy of the template with the trained weights written back and the head appended; the
-    /// template's other outputs (e.g. MiniLM's pooler) and the nodes only they used are pruned.</summary>
+    /// template's other outputs (e.g. MiniLM's pooler, or the head of an earlier export) and the nodes only they used are pruned.</summary>
     public static ModelProto Patch(SentenceClassifier model, OnnxEncoderFile template)
     {
         var onnx = template.Model.Clone();
@@ -53,10 +53,11 @@ public static class OnnxExport
         }
         var hidden = onnx.Graph.Output.First(o => o.Name == "last_hidden_state").Name;
         var opset = onnx.OpsetImport.First(o => o.Domain is "" or "ai.onnx").Version;
-        var g = new OnnxGraphBuilder(onnx.Graph, opset, "gts_head");
+        // Pruned before the head is appended: a template that is itself one of our exports already has a head of the same node names.
         foreach (var extra in onnx.Graph.Output.Where(o => o.Name != hidden).ToArray()) onnx.Graph.Output.Remove(extra);
-        AddOutputs(g, model, hidden, "attention_mask");
         GraphPruning.RemoveDeadNodes(onnx.Graph);
+        var g = new OnnxGraphBuilder(onnx.Graph, opset, "gts_head");
+        AddOutputs(g, model, hidden, "attention_mask");
         return onnx;
     }
 

@@ -69,6 +69,19 @@ public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(["prepare", "teach", "generate", "label", "distill", "evaluate", "export"], plan.Steps.Select(s => s.Id));
     }
 
+    [Fact]
+    public void With_tapt_on_the_teacher_is_fine_tuned_from_the_adapted_encoders()
+    {
+        var recipe = RecipeReader.Parse("data: { train: t.jsonl }\nsteps: { tapt: { enabled: true, steps: 50 } }\n", Path.Combine(_dir, "r.yaml"));
+        var plan = ProductionPlan.Build(recipe, Path.Combine(_dir, "r.yaml"));
+
+        Assert.Equal(["prepare", "tapt", "teach", "generate", "label", "distill", "evaluate", "export"], plan.Steps.Select(s => s.Id));
+        var teach = plan.Steps.Single(s => s.Id == "teach");
+        Assert.Equal("tapt:encoders", teach.Inputs["adapted"]);
+        Assert.Equal(["tapt"], teach.DependsOn);
+        Assert.Equal("50", plan.Steps.Single(s => s.Id == "tapt").Args["steps"]);
+    }
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

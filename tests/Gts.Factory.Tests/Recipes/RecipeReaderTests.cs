@@ -17,7 +17,7 @@ public sealed class RecipeReaderTests
         Assert.Equal(TaskKind.SingleText, r.Task);
         Assert.Equal(TimeSpan.FromMinutes(10), r.Budget);
         Assert.Equal(["minilm", "arcticxs"], r.Steps.Teach.EncoderNames);
-        Assert.True(r.Steps.Tapt.Enabled);
+        Assert.False(r.Steps.Tapt.Enabled);
         Assert.Equal("/data/task/model", r.Output);
     }
 

@@ -11,7 +11,9 @@ internal static class EngineReport
 
     public static string Header(string command) =>
         $"Machine: {MachineInfo.Describe()}; date {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}; " +
-        $"command `{command}`; 1-minute load average at start {MachineInfo.LoadAverage()} (the 2 cores were shared with other jobs).";
+        $"command `{command}`; 1-minute load average at start {MachineInfo.LoadAverage()}" +
+        (double.TryParse(MachineInfo.LoadAverage(), NumberStyles.Float, CultureInfo.InvariantCulture, out var load) && load > Environment.ProcessorCount
+            ? $" (above the {Environment.ProcessorCount} cores: they were shared with other jobs)." : ".");
 
     public static void Publish(string benchmarks, string experiment, string markdown)
     {
