@@ -14,7 +14,7 @@ internal static class DispatchSetup
     {
         var list = new List<IExecutor>
         {
-            new LocalExecutor(new LocalExecutorOptions(Path.Combine(GtsHome.Directory, "executors", "local"))
+            new LocalExecutor(new LocalExecutorOptions(Path.Combine(StateStores.Directory, "executors", "local"))
             {
                 Cpus = settings.LocalCpus ?? Environment.ProcessorCount,
                 Gpus = settings.LocalGpus,
@@ -23,7 +23,7 @@ internal static class DispatchSetup
         };
         var conf = settings.SlurmConf ?? Environment.GetEnvironmentVariable("SLURM_CONF");
         if (!settings.NoSlurm && conf is { Length: > 0 })
-            list.Add(new SlurmExecutor(new SlurmExecutorOptions(Path.Combine(GtsHome.Directory, "executors", "slurm"))
+            list.Add(new SlurmExecutor(new SlurmExecutorOptions(Path.Combine(StateStores.Directory, "executors", "slurm"))
             {
                 SlurmConf = conf,
                 Partition = settings.SlurmPartition,
@@ -46,7 +46,7 @@ internal static class DispatchSetup
     /// <summary>The environment a worker needs to find the same stores as the dispatcher.</summary>
     public static IReadOnlyDictionary<string, string> WorkerEnv(StoreSettings settings) => new Dictionary<string, string>
     {
-        [GtsHome.HomeVariable] = GtsHome.Directory,
-        [GtsHome.DatabaseVariable] = GtsHome.IsPostgres(GtsHome.Database(settings.Database)) ? GtsHome.Database(settings.Database) : Path.GetFullPath(GtsHome.Database(settings.Database)),
+        [Gts.Core.GtsHome.Variable] = StateStores.Directory,
+        [StateStores.DatabaseVariable] = StateStores.IsPostgres(StateStores.Database(settings.Database)) ? StateStores.Database(settings.Database) : Path.GetFullPath(StateStores.Database(settings.Database)),
     };
 }

@@ -29,7 +29,7 @@ internal sealed class DispatcherCommand : AsyncCommand<DispatcherCommand.Setting
     {
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
         var logger = loggers.CreateLogger("dispatcher");
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         IPlacementPolicy policy = settings.Policy == "first-fit" ? new FirstFitPlacement() : ScheduledPlacement.Default;
         var options = new DispatcherOptions(DispatchSetup.WorkerCommand())
         {
@@ -37,7 +37,7 @@ internal sealed class DispatcherCommand : AsyncCommand<DispatcherCommand.Setting
             Interval = TimeSpan.FromMilliseconds(Math.Max(10, settings.IntervalMs)),
         };
         var dispatcher = new Dispatcher(store, DispatchSetup.Executors(settings), policy, options, TimeProvider.System, logger);
-        logger.LogInformation("dispatcher started (pid {Pid}) on {Store}", Environment.ProcessId, GtsHome.Database(settings.Database));
+        logger.LogInformation("dispatcher started (pid {Pid}) on {Store}", Environment.ProcessId, StateStores.Database(settings.Database));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         try

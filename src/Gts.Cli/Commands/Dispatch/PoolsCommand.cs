@@ -25,7 +25,7 @@ internal sealed class PoolsCommand : AsyncCommand<PoolSettings>
                 table.AddRow(Markup.Escape(p.Name), p.Kind.ToString(), Markup.Escape(n.Name), (n.CpuMilli / 1000).ToString(System.Globalization.CultureInfo.InvariantCulture),
                     n.MemoryMib.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Gpus.Count == 0 ? "0" : $"{n.Gpus.Count} × {Markup.Escape(n.Gpus[0].Type)}");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"store: {Markup.Escape(GtsHome.Database(settings.Database))}");
+        AnsiConsole.MarkupLine($"store: {Markup.Escape(StateStores.Database(settings.Database))}");
         return 0;
     }
 }

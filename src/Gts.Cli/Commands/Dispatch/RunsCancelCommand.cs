@@ -18,7 +18,7 @@ internal sealed class RunsCancelCommand : AsyncCommand<RunsCancelCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         if (!await store.RequestCancelAsync(settings.Run, settings.Step, cancellationToken))
             throw new GtsException(ErrorKind.NotFound, settings.Step is null ? $"There is no run '{settings.Run}'." : $"Run '{settings.Run}' has no step '{settings.Step}'.",
                 "List runs with `gts runs list` and steps with `gts runs show RUN`.");

@@ -17,7 +17,7 @@ internal sealed class RunsListCommand : AsyncCommand<RunsListCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         var runs = await store.ListRunsAsync(settings.Limit, cancellationToken);
         if (settings.Json) { JsonOutput.Write(runs); return 0; }
         var table = new Table().AddColumns("run", "name", "state", "tenant/queue", "created", "finished", "summary");

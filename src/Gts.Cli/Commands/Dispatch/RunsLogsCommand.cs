@@ -22,7 +22,7 @@ internal sealed class RunsLogsCommand : AsyncCommand<RunsLogsCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         var step = await store.GetStepAsync(settings.Run, settings.Step, cancellationToken)
             ?? throw new GtsException(ErrorKind.NotFound, $"Run '{settings.Run}' has no step '{settings.Step}'.", "List the steps with `gts runs show RUN`.");
         if (step.ExternalId is null || step.Pool is null)

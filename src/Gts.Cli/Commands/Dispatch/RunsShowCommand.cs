@@ -11,7 +11,7 @@ internal sealed class RunsShowCommand : AsyncCommand<RunArgumentSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunArgumentSettings settings, CancellationToken cancellationToken)
     {
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         var run = await store.GetRunAsync(settings.Run, cancellationToken)
             ?? throw new GtsException(ErrorKind.NotFound, $"There is no run '{settings.Run}'.", "List the runs with `gts runs list`.");
         var steps = await store.GetStepsAsync(run.Id, cancellationToken);

@@ -24,7 +24,7 @@ internal sealed class RunsSubmitCommand : AsyncCommand<RunsSubmitCommand.Setting
         var spec = RunSpecFile.Read(settings.Spec);
         var id = settings.Id ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var (run, steps) = RunPlanner.Plan(id, spec, TimeProvider.System.GetUtcNow(), settings.Spec);
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         await store.CreateRunAsync(run, steps, cancellationToken);
         if (settings.Json) JsonOutput.Write(new { run = id, steps = steps.Count });
         else Console.Out.WriteLine(id);

@@ -30,8 +30,8 @@ internal sealed class WorkerStepCommand : AsyncCommand<WorkerStepCommand.Setting
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
-        var worker = new StepWorker(store, GtsHome.OpenArtifacts(), StepCatalog.Builtin([.. Gts.Factory.Steps.FactorySteps.All]), TimeProvider.System);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
+        var worker = new StepWorker(store, StateStores.OpenArtifacts(), StepCatalog.Builtin([.. Gts.Factory.Steps.FactorySteps.All]), TimeProvider.System);
         return await worker.RunAsync(settings.Run, settings.Step, settings.Attempt, Console.Out, cancellationToken);
     }
 }

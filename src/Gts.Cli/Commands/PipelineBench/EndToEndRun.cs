@@ -30,8 +30,8 @@ internal static class EndToEndRun
             var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
             foreach (var a in new[] { "produce", prepared.RecipePath, "--no-slurm" }) start.ArgumentList.Add(a);
-            start.Environment[Gts.Store.GtsHome.HomeVariable] = Path.Combine(dir, "home");
-            start.Environment.Remove(Gts.Store.GtsHome.DatabaseVariable);
+            start.Environment[Gts.Core.GtsHome.Variable] = Path.Combine(dir, "home");
+            start.Environment.Remove(Gts.Store.StateStores.DatabaseVariable);
 
             var loadBefore = MachineInfo.LoadAverage();
             var output = new StringBuilder();

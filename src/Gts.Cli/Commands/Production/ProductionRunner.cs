@@ -27,7 +27,7 @@ internal static class ProductionRunner
 
     public static async Task<Result> RunAsync(RunSpec plan, PoolSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var store = await GtsHome.OpenMetadataAsync(settings.Database, cancellationToken);
+        await using var store = await StateStores.OpenMetadataAsync(settings.Database, cancellationToken);
         var now = TimeProvider.System.GetUtcNow();
         var existing = (await store.ListRunsAsync(200, cancellationToken)).FirstOrDefault(r => r.Name == plan.Name && r.State == RunState.Running);
         string runId;
@@ -108,7 +108,7 @@ internal static class ProductionRunner
         if (result.ModelArtifact is null || File.Exists(Path.Combine(recipe.Output, ModelCard.JsonFile))) return;
         var staging = recipe.Output.TrimEnd(Path.DirectorySeparatorChar) + ".tmp-" + result.RunId;
         if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        using (var stream = GtsHome.OpenArtifacts().OpenRead(result.ModelArtifact))
+        using (var stream = StateStores.OpenArtifacts().OpenRead(result.ModelArtifact))
             System.IO.Compression.ZipFile.ExtractToDirectory(stream, staging);
         if (Directory.Exists(recipe.Output)) Directory.Delete(recipe.Output, recursive: true);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(recipe.Output))!);

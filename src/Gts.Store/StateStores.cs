@@ -6,11 +6,10 @@ using Gts.Store.Sqlite;
 
 namespace Gts.Store;
 
-/// <summary>Where gts keeps its state: GTS_HOME (default ~/.gts) holds gts.db and artifacts/; GTS_DATABASE
+/// <summary>The stores in gts's state folder (<see cref="Gts.Core.GtsHome"/>): GTS_HOME (default ~/.gts) holds gts.db and artifacts/; GTS_DATABASE
 /// (or --db) may name another SQLite file or a PostgreSQL database ("postgresql://…" or "Host=…;Database=…").</summary>
-public static class GtsHome
+public static class StateStores
 {
-    public const string HomeVariable = Gts.Core.GtsHome.Variable;
     public const string DatabaseVariable = "GTS_DATABASE";
 
     public static string Directory => Gts.Core.GtsHome.Root;
