@@ -15,7 +15,7 @@ public sealed record PipelineProfile(string Name, IReadOnlyList<string> Datasets
     public static IReadOnlyList<string> FewClue { get; } =
         ["fewclue_eprstmt", "fewclue_tnews", "fewclue_iflytek", "fewclue_bustm", "fewclue_ocnli"];
 
-    /// <summary>What fits in about 25 minutes on the shared 2-core machine: 4 English sets, 3 seeds, ablations on sst2.</summary>
+    /// <summary>4 English sets, 3 seeds, ablations on sst2: about 3 minutes per cell on an idle 2-core machine.</summary>
     public static PipelineProfile Quick { get; } = new("quick", ["sst2", "cr", "agnews", "sms_spam"], [0, 1, 2], 8, ["sst2"]);
 
     /// <summary>The tables: the English list and five FewCLUE tasks, seeds (or official splits) 0-4, ablations on the English list.</summary>

@@ -5,12 +5,8 @@ using Spectre.Console.Cli;
 namespace Gts.Cli.Commands.Bench;
 
 /// <summary>Options of `gts bench embed`.</summary>
-internal sealed class EmbedBenchSettings : CommandSettings
+internal sealed class EmbedBenchSettings : BenchSettings
 {
-    [CommandOption("--data <DIR>")]
-    [Description("Folder holding one folder per data set.")]
-    [DefaultValue("../shared/data/text")]
-    public string Data { get; init; } = "../shared/data/text";
 
     [CommandOption("--dataset <NAME>")]
     [Description("Data set whose test texts are embedded.")]
@@ -35,19 +31,6 @@ internal sealed class EmbedBenchSettings : CommandSettings
     [Description("Texts per ONNX call after sorting by length.")]
     [DefaultValue(64)]
     public int Batch { get; init; } = 64;
-
-    [CommandOption("--benchmarks <MD>")]
-    [Description("Benchmark page whose throughput section is rewritten.")]
-    [DefaultValue("docs/BENCHMARKS.md")]
-    public string Benchmarks { get; init; } = "docs/BENCHMARKS.md";
-
-    [CommandOption("--no-docs")]
-    [Description("Do not rewrite the benchmark page.")]
-    public bool NoDocs { get; init; }
-
-    [CommandOption("--json")]
-    [Description("Print the measurements as JSON.")]
-    public bool Json { get; init; }
 
     public override ValidationResult Validate() =>
         Runs < 1 ? ValidationResult.Error("--runs must be at least 1")
