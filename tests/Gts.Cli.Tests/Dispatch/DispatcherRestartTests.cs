@@ -73,21 +73,8 @@ public sealed class DispatcherRestartTests : IDisposable
         await dispatcher.WaitForExitAsync();
     }
 
-    private Process StartDispatcher(params string[] extra)
-    {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "gts.dll"), "dispatcher", "--no-slurm", "--interval-ms", "100", "--local-cpus", "4", .. extra])
-            info.ArgumentList.Add(a);
-        info.Environment["GTS_HOME"] = _home;
-        info.Environment.Remove("GTS_DATABASE");
-        var p = Process.Start(info)!;
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private Process StartDispatcher(params string[] extra) =>
+        GtsProcesses.Start(_home, null, ["dispatcher", "--no-slurm", "--interval-ms", "100", "--local-cpus", "4", .. extra]);
 
-    private IEnumerable<string> LaunchedTaskKeys() =>
-        Directory.EnumerateFiles(Path.Combine(_home, "executors", "local"), "key", SearchOption.AllDirectories).Select(File.ReadAllText);
+    private IEnumerable<string> LaunchedTaskKeys() => GtsProcesses.LaunchedTaskKeys(_home);
 }

@@ -89,22 +89,9 @@ public sealed class ProduceResumeTests : IDisposable
         return path;
     }
 
-    private Process StartProduce(string recipe, StringBuilder output)
-    {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "gts.dll"), "produce", recipe, "--no-slurm" }) info.ArgumentList.Add(a);
-        info.Environment["GTS_HOME"] = _home;
-        info.Environment.Remove("GTS_DATABASE");
-        var p = Process.Start(info)!;
-        p.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return p;
-    }
+    private Process StartProduce(string recipe, StringBuilder output) => GtsProcesses.Start(_home, output, "produce", recipe, "--no-slurm");
 
-    private IEnumerable<string> LaunchedTaskKeys() =>
-        Directory.EnumerateFiles(Path.Combine(_home, "executors", "local"), "key", SearchOption.AllDirectories).Select(File.ReadAllText);
+    private IEnumerable<string> LaunchedTaskKeys() => GtsProcesses.LaunchedTaskKeys(_home);
 
     private static string RepoRoot()
     {
