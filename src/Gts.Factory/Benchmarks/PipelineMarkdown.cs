@@ -112,7 +112,7 @@ public static class PipelineMarkdown
             sb.AppendLine(string.Create(Ci, $"- **Teacher − MiniLM floor ≥ 8 points** (English list): {Verdict(gap >= GapTarget)} — {100 * gap:F1} points on average over {english.Count} of 8 data sets ") +
                 $"({string.Join(", ", english.Select(s => string.Create(Ci, $"{s.Dataset} {100 * s.Gap.Mean:+0.0;-0.0}")))})" +
                 (absent.Count > 0 ? $"; not in this profile: {string.Join(", ", absent)}" : "") + "." +
-                (gap >= GapTarget ? "" : " Reason: with 22M-parameter encoders, SetFit tuning on 8 labels per class adds a few points over the frozen encoder (engine table above), self-training a little more (ablations); the anchors reach their numbers with a 110M encoder, and the pipeline has no TAPT step yet."));
+                (gap >= GapTarget ? "" : " Reason: with 22M-parameter encoders, SetFit tuning on 8 labels per class adds a few points over the frozen encoder (engine table above), self-training a little more (ablations); the anchors reach their numbers with a 110M encoder; TAPT (opt-in) showed no gain in the engine benchmark."));
         }
         if (full.Count > 0)
         {
