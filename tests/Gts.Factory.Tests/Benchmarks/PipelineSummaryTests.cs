@@ -47,7 +47,7 @@ public sealed class PipelineSummaryTests
     }
 
     [Fact]
-    public void The_report_states_a_missed_gap_target_and_the_unavailable_tapt_ablation()
+    public void The_report_states_a_missed_gap_target_and_the_ablations_not_run()
     {
         var results = new[]
         {
@@ -62,7 +62,8 @@ public sealed class PipelineSummaryTests
 
         Assert.Contains("| sst2 | 1 | accuracy | 82.0 ± 0.0 | 80.0 ± 0.0 | 55.0 ± 0.0 | 78.0 ± 0.0 | 4.0 ± 0.0 |", md, StringComparison.Ordinal);
         Assert.Contains("**Teacher − MiniLM floor ≥ 8 points** (English list): **missed** — 4.0 points", md, StringComparison.Ordinal);
-        Assert.Contains("| TAPT off | not available |", md, StringComparison.Ordinal);
+        Assert.Contains("| TAPT on | not run |", md, StringComparison.Ordinal);
+        Assert.Contains("| fine-tuning off | not run |", md, StringComparison.Ordinal);
         Assert.Contains("| self-training 0 rounds | 80.0 ± 0.0 | -2.0 |", md, StringComparison.Ordinal);
         Assert.Contains("| Generate off | not run |", md, StringComparison.Ordinal);
         Assert.Contains("| Distill off (deploy the teacher) | 82.0 ± 0.0 | 0.0 | — | — | 180.0 | 150 |", md, StringComparison.Ordinal);
