@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Gts.Neural.Tokenization;
-using Gts.Neural.Training.Export;
 using Gts.Neural.Training.Modules;
 using Gts.Neural.Training.Objectives;
 using Gts.Neural.Training.Onnx;
@@ -50,13 +48,11 @@ public static class EncoderAdaptation
         }
         using (model)
         {
+            // The export writes encoder + head; the head (unused by the teacher) only carries the encoder through route (a).
             var classifier = new SentenceClassifier(model.Encoder, spec.Pooling, 2, normalize: true, dropout: 0);
-            Directory.CreateDirectory(directory);
-            OnnxExport.Write(classifier, Path.Combine(directory, "model.onnx"), file);
+            var info = TunedEncoderInfo.WriteFolder(directory, classifier, file, spec.VocabPath,
+                () => new TunedEncoderInfo(spec.Name, spec.Pooling, spec.LowerCase, train.Count, 0, clock.Elapsed.TotalSeconds, report.TokensPerSecond));
+            return new Result(info, before, after);
         }
-        File.Copy(spec.VocabPath, Path.Combine(directory, "vocab.txt"), overwrite: true);
-        var info = new TunedEncoderInfo(spec.Name, spec.Pooling, spec.LowerCase, train.Count, 0, clock.Elapsed.TotalSeconds, report.TokensPerSecond);
-        File.WriteAllBytes(Path.Combine(directory, TunedEncoderInfo.FileName), JsonSerializer.SerializeToUtf8Bytes(info, Pipeline.ArtifactJson.Options));
-        return new Result(info, before, after);
     }
 }

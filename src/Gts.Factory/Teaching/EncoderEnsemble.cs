@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Gts.Core.Errors;
-using Gts.Factory.Pipeline;
 using Gts.Neural.Embeddings;
 using Gts.Neural.Models;
 
@@ -31,12 +29,8 @@ public sealed class EncoderEnsemble : IDisposable
         if (!File.Exists(onnx) || !File.Exists(vocab))
             throw new GtsException(ErrorKind.NotFound, $"teacher encoder '{name}' is neither a packaged encoder nor an ONNX file (or folder) with vocab.txt beside it",
                 $"use one of {string.Join(", ", PackagedEncoders.Names)}, or the path of a BERT-family .onnx file", new SourceLocation(name, 0, "steps.teach.encoders"));
-        var infoPath = Path.Combine(dir, TunedEncoderInfo.FileName);
-        if (File.Exists(infoPath))
-        {
-            var info = JsonSerializer.Deserialize<TunedEncoderInfo>(File.ReadAllBytes(infoPath), ArtifactJson.Options)!;
+        if (TunedEncoderInfo.Read(dir) is { } info)
             return new EncoderSpec(info.Base + "-tuned", onnx, vocab, info.Pooling, info.LowerCase);
-        }
         return new EncoderSpec(Path.GetFileNameWithoutExtension(onnx), onnx, vocab, PoolingMode.Mean);
     }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Gts.Core.Data;
-using Gts.Neural.Models;
 using Gts.Neural.Tokenization;
 using Gts.Neural.Training.Export;
 using Gts.Neural.Training.Onnx;
@@ -14,12 +12,6 @@ namespace Gts.Factory.Teaching;
 /// (docs/BENCHMARKS.md, "SetFit fine-tuning"): SetFit's own body learning rate 2e-5 gave no gain at 8 shots, 1e-4 with
 /// batch 8 gave 3–8 points.</summary>
 public sealed record TuningOptions(int Epochs = 1, int MaxPairs = 320, double LearningRate = 1e-4, int BatchSize = 8, int Seed = 0);
-
-/// <summary>What a tuned encoder folder holds besides model.onnx and vocab.txt: what it was tuned from and how to pool it.</summary>
-public sealed record TunedEncoderInfo(string Base, PoolingMode Pooling, bool LowerCase, int Examples, int Pairs, double Seconds, double TokensPerSecond)
-{
-    public const string FileName = "encoder.json";
-}
 
 /// <summary>Fine-tunes a sentence encoder on the few labels with the engine's SetFit objective (contrastive pairs) and writes
 /// it as a folder that <see cref="EncoderEnsemble"/> opens like any user-supplied encoder: model.onnx (the packaged graph
@@ -45,14 +37,7 @@ public static class EncoderTuning
         var clock = Stopwatch.StartNew();
         var (model, report) = ClassifierTraining.SetFit(file.CreateEncoder(), spec.Pooling, tokenization, train, classes, setfit, cancellationToken: cancellationToken);
         using (model)
-        {
-            Directory.CreateDirectory(directory);
-            OnnxExport.Write(model, Path.Combine(directory, "model.onnx"), file);
-        }
-        File.Copy(spec.VocabPath, Path.Combine(directory, "vocab.txt"), overwrite: true);
-        var info = new TunedEncoderInfo(spec.Name, spec.Pooling, spec.LowerCase, train.Count,
-            Math.Min(setfit.MaxPairs, 2 * setfit.Iterations * train.Count), clock.Elapsed.TotalSeconds, report.TokensPerSecond);
-        File.WriteAllBytes(Path.Combine(directory, TunedEncoderInfo.FileName), JsonSerializer.SerializeToUtf8Bytes(info, Pipeline.ArtifactJson.Options));
-        return info;
+            return TunedEncoderInfo.WriteFolder(directory, model, file, spec.VocabPath, () => new TunedEncoderInfo(spec.Name, spec.Pooling, spec.LowerCase, train.Count,
+                Math.Min(setfit.MaxPairs, 2 * setfit.Iterations * train.Count), clock.Elapsed.TotalSeconds, report.TokensPerSecond));
     }
 }
