@@ -9,11 +9,15 @@ public sealed record PipelineCell(string Dataset, string Variant, string Setting
 
     /// <summary>File-name-safe identity, e.g. "sst2.full.kshot.k8.s0.1a2b3c4d": the last part fingerprints the variant's step
     /// settings, so a cell cached before the factory's defaults changed is run again rather than reported.</summary>
-    public string Key => $"{Dataset}.{Variant}.{Setting}.k{K}.s{Seed}.{Fingerprint(Variant)}";
+    public string Key => $"{Dataset}.{Variant}.{Setting}.k{K}.s{Seed}.{Fingerprint(Dataset, Variant)}";
 
-    private static string Fingerprint(string variant)
+    // The pretrain settings only shape the Chinese cells (English ones use the packaged encoders), so only those hash them.
+    private static string Fingerprint(string dataset, string variant)
     {
-        var settings = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PipelineVariant.Settings(variant, 0));
+        var s = PipelineVariant.Settings(variant, 0);
+        var settings = PipelineProfile.IsFewClue(dataset)
+            ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s.Pretrain.Steps, s.Tapt, s.Teach, s.Generate, s.Label, s.Distill })
+            : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s.Tapt, s.Teach, s.Generate, s.Label, s.Distill });
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(settings))[..8];
     }
 }

@@ -37,6 +37,8 @@ public static class PipelineCellFiles
         if (data.Dev.Count > 0) yaml.AppendLine("  dev: dev.jsonl");
         if (data.Pool.Count > 0) yaml.AppendLine("  unlabeled: unlabeled.jsonl");
         yaml.AppendLine("steps:");
+        if (steps.Pretrain.CorpusFiles.Count > 0)
+            yaml.AppendLine(ci, $"  pretrain: {{ corpus: [{string.Join(", ", steps.Pretrain.CorpusFiles.Select(Quote))}], steps: {steps.Pretrain.Steps} }}");
         yaml.AppendLine(ci, $"  teach: {{ objective: {steps.Teach.Objective}, epochs: {steps.Teach.Epochs}, max_pairs: {steps.Teach.MaxPairs} }}");
         yaml.AppendLine(ci, $"  generate: {{ enabled: {Bool(steps.Generate.Enabled)}, per_example: {steps.Generate.PerExample}, max_pool: {steps.Generate.MaxPool} }}");
         yaml.AppendLine(ci, $"  label: {{ rounds: {steps.Label.Rounds}, threshold: {steps.Label.Threshold.ToString("R", ci)} }}");

@@ -75,7 +75,9 @@ public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, Pipel
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         try
         {
-            var recipePath = PipelineCellFiles.Write(dir, cell.Key, dataset.Labels, dataset.IsPair, data, PipelineVariant.Settings(cell.Variant, profile.MaxPool), cell.Seed);
+            var settings = PipelineVariant.Settings(cell.Variant, profile.MaxPool);
+            if (PipelineProfile.IsFewClue(cell.Dataset)) settings = settings with { Pretrain = settings.Pretrain with { Corpus = ChineseCorpus(dataRoot) } };
+            var recipePath = PipelineCellFiles.Write(dir, cell.Key, dataset.Labels, dataset.IsPair, data, settings, cell.Seed);
             var recipe = RecipeReader.Read(recipePath);
             var artifacts = openArtifacts(Path.Combine(dir, "artifacts"));
             Directory.CreateDirectory(store.Directory);
@@ -109,6 +111,23 @@ public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, Pipel
         }
     }
 
+    /// <summary>The Chinese text a FewCLUE cell pretrains its backbone on besides its own: zh_corpus and the training-side files
+    /// (train, dev, unlabeled; never test) of every FewCLUE task under <paramref name="dataRoot"/>. Every FewCLUE cell gets the same
+    /// list, and its own texts are among them, so all cells share one cached backbone.</summary>
+    public static IReadOnlyList<string> ChineseCorpus(string dataRoot)
+    {
+        var files = new List<string>();
+        var corpus = Path.Combine(dataRoot, "zh_corpus", "corpus.txt.gz");
+        if (File.Exists(corpus)) files.Add(Path.GetFullPath(corpus));
+        foreach (var task in PipelineProfile.FewClue)
+            foreach (var split in new[] { "train", "dev", "unlabeled" })
+            {
+                var path = Path.Combine(dataRoot, task, split + ".jsonl.gz");
+                if (File.Exists(path) && new FileInfo(path).Length > 64) files.Add(Path.GetFullPath(path));
+            }
+        return files;
+    }
+
     // Embeds every text the pending cells' teachers and floors will need, once, into the shared embedding cache, so that the
     // step timings of every cell are measured with a warm cache and the embedding cost is reported on its own.
     private static List<PipelineEmbedStat> Embed(Dataset dataset, List<PipelineCell> pending, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
@@ -119,7 +138,7 @@ public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, Pipel
             if (PipelineSplits.Of(dataset, cell).Data is { } d) { examples.AddRange(d.Train); examples.AddRange(d.Dev); }
         var texts = examples.SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }).Distinct(StringComparer.Ordinal).ToArray();
         var stats = new List<PipelineEmbedStat>();
-        using var ensemble = EncoderEnsemble.Open(new TeachSettings().EncoderNames);
+        using var ensemble = EncoderEnsemble.Open(PipelineProfile.IsFewClue(dataset.Name) ? ["minilm"] : new TeachSettings().EncoderNames);
         foreach (var encoder in ensemble.Encoders)
         {
             var description = $"embedding {dataset.Name} with {encoder.Spec.Name}";

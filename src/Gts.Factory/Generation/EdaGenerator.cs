@@ -3,7 +3,8 @@ using Gts.Core.Data;
 namespace Gts.Factory.Generation;
 
 /// <summary>Easy data augmentation without a thesaurus (Wei and Zou 2019, "EDA"): random swap, random deletion and
-/// random insertion of a word from the same text. The variants are unlabeled: the teacher labels them.</summary>
+/// random insertion of a word from the same text. Text written without spaces (Chinese) is edited character by character.
+/// The variants are unlabeled: the teacher labels them.</summary>
 public static class EdaGenerator
 {
     /// <summary>Up to <paramref name="perExample"/> distinct variants of each text (pairs: the first text is edited).</summary>
@@ -14,7 +15,8 @@ public static class EdaGenerator
         var result = new List<Example>();
         foreach (var e in examples)
         {
-            var words = e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var unspaced = !e.Text.Contains(' ', StringComparison.Ordinal) && Pipeline.StudentVocabulary.CjkShare([e.Text]) >= 0.3;
+            var words = unspaced ? Characters(e.Text) : e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length < 3) continue;
             int edits = Math.Max(1, (int)Math.Round(editRate * words.Length));
             for (int attempt = 0, made = 0; attempt < perExample * 3 && made < perExample; attempt++)
@@ -25,13 +27,21 @@ public static class EdaGenerator
                     1 => Delete(words, editRate, rng),
                     _ => Insert(words, edits, rng),
                 };
-                var text = string.Join(' ', variant);
+                var text = string.Join(unspaced ? "" : " ", variant);
                 if (!seen.Add(text)) continue;
                 result.Add(new Example(text, e.TextB, Example.Unlabeled));
                 made++;
             }
         }
         return result;
+    }
+
+    private static string[] Characters(string text)
+    {
+        var list = new List<string>();
+        var e = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext()) list.Add((string)e.Current);
+        return [.. list];
     }
 
     private static List<string> Swap(string[] words, int edits, Random rng)

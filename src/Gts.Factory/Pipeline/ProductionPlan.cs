@@ -6,7 +6,7 @@ using Gts.Factory.Steps;
 
 namespace Gts.Factory.Pipeline;
 
-/// <summary>Turns a recipe into the run the dispatcher executes: prepare → (tapt →) teach → generate → label →
+/// <summary>Turns a recipe into the run the dispatcher executes: prepare → (pretrain →) (tapt →) teach → generate → label →
 /// distill → evaluate → export, each step declaring its inputs and outputs. The prepare step's arguments carry
 /// the content hash of the recipe and its data files, so changed data re-runs everything and unchanged data
 /// lets the dispatcher skip finished steps.</summary>
@@ -24,20 +24,36 @@ public static class ProductionPlan
             Step("prepare", PrepareStep.KindName, [], new() { ["recipe"] = Path.GetFullPath(recipePath), ["content"] = ContentHash(recipe, recipePath) }, [], ["data"]),
         };
         var teachInputs = new Dictionary<string, string>(data);
+        var generateInputs = new Dictionary<string, string>(data);
+        string[] teachAfter = ["prepare"], generateAfter = ["prepare"];
+        if (UsesOwnBackbone(recipe))
+        {
+            steps.Add(Step("pretrain", PretrainStep.KindName, ["prepare"], new()
+            {
+                ["corpus"] = string.Join('\n', s.Pretrain.CorpusFiles),
+                ["steps"] = s.Pretrain.Steps.ToString(ci),
+                ["seed"] = recipe.Seed.ToString(ci),
+            }, data, ["encoders"]));
+            teachInputs["adapted"] = generateInputs["encoders"] = "pretrain:encoders";
+            teachAfter = generateAfter = ["pretrain"];
+        }
         if (s.Tapt.Enabled)
         {
-            steps.Add(Step("tapt", TaptStep.KindName, ["prepare"], new()
+            var taptInputs = new Dictionary<string, string>(teachInputs);
+            if (taptInputs.Remove("adapted", out var backbone)) taptInputs["base"] = backbone;
+            steps.Add(Step("tapt", TaptStep.KindName, teachAfter, new()
             {
                 ["encoders"] = encoders,
                 ["steps"] = s.Tapt.Steps.ToString(ci),
                 ["max_pool_texts"] = s.Tapt.MaxPoolTexts.ToString(ci),
                 ["seed"] = recipe.Seed.ToString(ci),
-            }, data, ["encoders"]));
-            teachInputs["adapted"] = "tapt:encoders";
+            }, taptInputs, ["encoders"]));
+            teachInputs["adapted"] = generateInputs["encoders"] = "tapt:encoders";
+            teachAfter = generateAfter = ["tapt"];
         }
         steps.AddRange(
         [
-            Step("teach", TeachStep.KindName, s.Tapt.Enabled ? ["tapt"] : ["prepare"], new()
+            Step("teach", TeachStep.KindName, teachAfter, new()
             {
                 ["encoders"] = encoders,
                 ["objective"] = s.Teach.Objective,
@@ -45,13 +61,13 @@ public static class ProductionPlan
                 ["max_pairs"] = s.Teach.MaxPairs.ToString(ci),
                 ["seed"] = recipe.Seed.ToString(ci),
             }, teachInputs, ["teacher"]),
-            Step("generate", GenerateStep.KindName, ["prepare"], new()
+            Step("generate", GenerateStep.KindName, generateAfter, new()
             {
                 ["encoders"] = encoders,
                 ["max_pool"] = s.Generate.MaxPool.ToString(ci),
                 ["per_example"] = (s.Generate.Enabled ? s.Generate.PerExample : 0).ToString(ci),
                 ["seed"] = recipe.Seed.ToString(ci),
-            }, data, ["candidates"]),
+            }, generateInputs, ["candidates"]),
             Step("label", LabelStep.KindName, ["teach", "generate"], new()
             {
                 ["rounds"] = s.Label.Rounds.ToString(ci),
@@ -77,11 +93,28 @@ public static class ProductionPlan
             MaxAttempts = 2,
         };
 
+    /// <summary>Whether the plan pretrains the factory's own backbone: as the recipe says, else when the task is Chinese
+    /// (language zh, or auto and at least 30 % of the training text's letters are CJK ideographs) and it names no encoders.</summary>
+    public static bool UsesOwnBackbone(Recipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        if (recipe.Steps.Pretrain.Enabled is { } enabled) return enabled;
+        if (recipe.Steps.Teach.Encoders is not null) return false;
+        return recipe.Language switch
+        {
+            Language.Chinese => true,
+            Language.English => false,
+            // A missing training file is the prepare step's error to report, with its own message.
+            _ => File.Exists(recipe.Data.Train) && StudentVocabulary.CjkShare(Gts.Data.Import.ExampleImporter.ReadUnlabeled(recipe.Data.Train)
+                .SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB })) >= 0.3,
+        };
+    }
+
     /// <summary>SHA-256 over the recipe file and every data file it names.</summary>
     public static string ContentHash(Recipe recipe, string recipePath)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { recipePath, recipe.Data.Train, recipe.Data.Dev, recipe.Data.Test, recipe.Data.Unlabeled, recipe.Data.Labels }.OfType<string>())
+        foreach (var file in new[] { recipePath, recipe.Data.Train, recipe.Data.Dev, recipe.Data.Test, recipe.Data.Unlabeled, recipe.Data.Labels }.OfType<string>().Concat(recipe.Steps.Pretrain.CorpusFiles))
         {
             sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
             if (File.Exists(file)) sha.AppendData(File.ReadAllBytes(file));

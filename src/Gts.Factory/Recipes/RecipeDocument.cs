@@ -26,11 +26,19 @@ internal sealed class RecipeDocument
 
     internal sealed class StepsDocument
     {
+        public PretrainDocument? Pretrain { get; set; }
         public TaptDocument? Tapt { get; set; }
         public TeachDocument? Teach { get; set; }
         public GenerateDocument? Generate { get; set; }
         public LabelDocument? Label { get; set; }
         public DistillDocument? Distill { get; set; }
+    }
+
+    internal sealed class PretrainDocument
+    {
+        public bool? Enabled { get; set; }
+        public List<string>? Corpus { get; set; }
+        public int? Steps { get; set; }
     }
 
     internal sealed class TaptDocument

@@ -58,19 +58,26 @@ public static class RecipeReader
             Budget = doc.Budget is null ? TimeSpan.FromMinutes(10) : ParseDuration(doc.Budget, path),
             Seed = doc.Seed ?? 0,
             Output = Resolve(baseDir, doc.Output) ?? Path.Combine(baseDir, "model"),
-            Steps = ReadSteps(doc.Steps, path),
+            Steps = ReadSteps(doc.Steps, path, baseDir),
         };
     }
 
-    private static StepSettings ReadSteps(RecipeDocument.StepsDocument? s, string path)
+    private static StepSettings ReadSteps(RecipeDocument.StepsDocument? s, string path, string baseDir)
     {
         var defaults = new StepSettings();
         if (s is null) return defaults;
         var threshold = s.Label?.Threshold ?? defaults.Label.Threshold;
         if (threshold is <= 0 or > 1)
             throw Invalid(path, "steps.label.threshold", $"threshold {threshold.ToString(CultureInfo.InvariantCulture)} is outside (0, 1]", "use a confidence between 0.5 and 1, e.g. 0.9");
+        var corpus = s.Pretrain?.Corpus?.Select((file, i) =>
+        {
+            var full = Resolve(baseDir, file) ?? throw Invalid(path, $"steps.pretrain.corpus[{i}]", "the corpus entry is empty", "name a text file, e.g. corpus.txt.gz");
+            return File.Exists(full) ? full : throw Invalid(path, $"steps.pretrain.corpus[{i}]", $"corpus file '{full}' does not exist",
+                "give the path of a text file (.txt one text per line, .jsonl or .csv with a text column; optionally .gz), relative to the recipe");
+        }).ToList();
         return new StepSettings
         {
+            Pretrain = new PretrainSettings(s.Pretrain?.Enabled, corpus, Positive(s.Pretrain?.Steps, defaults.Pretrain.Steps, path, "steps.pretrain.steps")),
             Tapt = new TaptSettings(s.Tapt?.Enabled ?? defaults.Tapt.Enabled, Positive(s.Tapt?.Steps, defaults.Tapt.Steps, path, "steps.tapt.steps"),
                 Positive(s.Tapt?.MaxPoolTexts, defaults.Tapt.MaxPoolTexts, path, "steps.tapt.max_pool_texts")),
             Teach = new TeachSettings(s.Teach?.Encoders,

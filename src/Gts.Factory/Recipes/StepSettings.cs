@@ -3,6 +3,8 @@ namespace Gts.Factory.Recipes;
 /// <summary>Per-step overrides; the defaults are the factory's tuned choices.</summary>
 public sealed record StepSettings
 {
+    public PretrainSettings Pretrain { get; init; } = new();
+
     public TaptSettings Tapt { get; init; } = new();
 
     public TeachSettings Teach { get; init; } = new();
@@ -12,6 +14,15 @@ public sealed record StepSettings
     public LabelSettings Label { get; init; } = new();
 
     public DistillSettings Distill { get; init; } = new();
+}
+
+/// <summary>The factory's own backbone, pretrained from scratch by masked LM on the task's text plus <see cref="Corpus"/> (text
+/// files: .txt one text per line, .jsonl/.csv with a text column; optionally .gz). <see cref="Enabled"/> null = on when the
+/// task's text is Chinese and the recipe names no teacher encoders (the packaged English vocabularies map most ideographs
+/// to [UNK]); the backbone then replaces the packaged encoders in the teach and generate steps.</summary>
+public sealed record PretrainSettings(bool? Enabled = null, IReadOnlyList<string>? Corpus = null, int Steps = 2000)
+{
+    public IReadOnlyList<string> CorpusFiles => Corpus ?? [];
 }
 
 /// <summary>Task-adaptive pretraining: masked-LM training of each teacher encoder continued on the unlabeled pool before

@@ -6,5 +6,5 @@ namespace Gts.Factory.Steps;
 public static class FactorySteps
 {
     public static IReadOnlyList<IStep> All { get; } =
-        [new PrepareStep(), new TaptStep(), new TeachStep(), new GenerateStep(), new LabelStep(), new DistillStep(), new EvaluateStep(), new ExportStep()];
+        [new PrepareStep(), new PretrainStep(), new TaptStep(), new TeachStep(), new GenerateStep(), new LabelStep(), new DistillStep(), new EvaluateStep(), new ExportStep()];
 }

@@ -23,13 +23,16 @@ public sealed class TaptStep : IStep
             .Distinct(StringComparer.Ordinal).Take(maxTexts).ToList();
         var names = new List<string>();
         var notes = new List<string>();
-        foreach (var encoder in context.Args["encoders"].Split(','))
+        // After the pretrain step its backbone is adapted in place of the packaged encoders.
+        var bases = context.Inputs.ContainsKey("base") ? StepArtifacts.ReadJson<List<string>>(context, "base").ToArray() : context.Args["encoders"].Split(',');
+        foreach (var name in bases)
         {
             var dir = Directory.CreateTempSubdirectory("gts-tapt-").FullName;
             try
             {
+                var encoder = TunedEncoders.BaseOf(name);
                 context.Log.WriteLine($"TAPT of {encoder}: {steps} masked-LM steps on {texts.Count} texts");
-                var result = EncoderAdaptation.Adapt(encoder, texts, steps, seed, dir, cancellationToken);
+                var result = EncoderAdaptation.Adapt(TunedEncoders.Locate(name, context.Artifacts), texts, steps, seed, dir, cancellationToken);
                 names.Add(TunedEncoders.Name(TunedEncoders.Adapted, encoder, await StepArtifacts.PutDirectoryAsync(context, dir, cancellationToken)));
                 notes.Add(string.Create(ci, $"{encoder}: held-out MLM loss {result.HeldOutBefore:F2} → {result.HeldOutAfter:F2} in {result.Info.Seconds:F0} s"));
                 context.Log.WriteLine(notes[^1]);

@@ -52,6 +52,7 @@ public static class EncoderAdaptation
             var classifier = new SentenceClassifier(model.Encoder, spec.Pooling, 2, normalize: true, dropout: 0);
             var info = TunedEncoderInfo.WriteFolder(directory, classifier, file, spec.VocabPath,
                 () => new TunedEncoderInfo(spec.Name, spec.Pooling, spec.LowerCase, train.Count, 0, clock.Elapsed.TotalSeconds, report.TokensPerSecond));
+            Generation.MaskedLmGenerator.SaveHead(model, directory);
             return new Result(info, before, after);
         }
     }

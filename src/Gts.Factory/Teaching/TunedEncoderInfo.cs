@@ -14,13 +14,15 @@ public sealed record TunedEncoderInfo(string Base, PoolingMode Pooling, bool Low
     public const string FileName = "encoder.json";
 
     /// <summary>Writes a trained encoder as a folder that <see cref="EncoderEnsemble"/> opens: model.onnx (route (a) of
-    /// <see cref="OnnxExport"/> on the graph it was loaded from), vocab.txt and encoder.json (described after the export).</summary>
-    public static TunedEncoderInfo WriteFolder(string directory, SentenceClassifier model, OnnxEncoderFile template, string vocabPath, Func<TunedEncoderInfo> describe)
+    /// <see cref="OnnxExport"/> on the graph it was loaded from, route (b) when there is none), vocab.txt and encoder.json
+    /// (described after the export).</summary>
+    public static TunedEncoderInfo WriteFolder(string directory, SentenceClassifier model, OnnxEncoderFile? template, string vocabPath, Func<TunedEncoderInfo> describe)
     {
         ArgumentNullException.ThrowIfNull(describe);
         Directory.CreateDirectory(directory);
         OnnxExport.Write(model, Path.Combine(directory, "model.onnx"), template);
-        File.Copy(vocabPath, Path.Combine(directory, "vocab.txt"), overwrite: true);
+        var vocab = Path.Combine(directory, "vocab.txt");
+        if (!string.Equals(Path.GetFullPath(vocabPath), Path.GetFullPath(vocab), StringComparison.Ordinal)) File.Copy(vocabPath, vocab, overwrite: true);
         var info = describe();
         File.WriteAllBytes(Path.Combine(directory, FileName), JsonSerializer.SerializeToUtf8Bytes(info, ArtifactJson.Options));
         return info;

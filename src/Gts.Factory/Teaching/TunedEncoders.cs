@@ -3,21 +3,27 @@ using Gts.Core.Store;
 
 namespace Gts.Factory.Teaching;
 
-/// <summary>Tuned (SetFit) and adapted (TAPT) encoders live in the artifact store as zipped folders and are named in a
-/// teacher spec as "tuned:&lt;base&gt;:&lt;artifact hash&gt;" or "tapt:&lt;base&gt;:&lt;artifact hash&gt;". Steps open them through <see cref="Open"/>, which unpacks each once into
+/// <summary>Tuned (SetFit), adapted (TAPT) and from-scratch pretrained encoders live in the artifact store as zipped folders and
+/// are named in a teacher spec as "tuned:&lt;base&gt;:&lt;artifact hash&gt;", "tapt:…" or "scratch:…". Steps open them through <see cref="Open"/>, which unpacks each once into
 /// $GTS_HOME/cache/encoders/&lt;hash&gt; (atomically: a half-unpacked folder is never used).</summary>
 public static class TunedEncoders
 {
     public const string Tuned = "tuned";
     public const string Adapted = "tapt";
+    public const string Pretrained = "scratch";
 
     public static string Name(string kind, string baseEncoder, string artifactHash) => $"{kind}:{baseEncoder}:{artifactHash}";
 
-    public static bool IsStored(string name) => name.StartsWith(Tuned + ":", StringComparison.Ordinal) || name.StartsWith(Adapted + ":", StringComparison.Ordinal);
+    public static bool IsStored(string name) => name.Split(':') is [Tuned or Adapted or Pretrained, _, _];
 
     /// <summary>The readable part of an encoder name, e.g. "minilm (SetFit-tuned)".</summary>
-    public static string Display(string name) =>
-        !IsStored(name) ? name : name.Split(':')[1] + (name.StartsWith(Tuned, StringComparison.Ordinal) ? " (SetFit-tuned)" : " (TAPT)");
+    public static string Display(string name) => !IsStored(name) ? name : name.Split(':') switch
+    {
+        [Tuned, var b, _] => b + " (SetFit-tuned)",
+        [Adapted, var b, _] => b + " (TAPT)",
+        [Pretrained, var b, _] => b + " (pretrained here)",
+        _ => name,
+    };
 
     /// <summary>Opens the encoders of a teacher, unpacking tuned ones from <paramref name="artifacts"/>.</summary>
     public static EncoderEnsemble Open(IReadOnlyList<string> names, IArtifactStore artifacts) =>

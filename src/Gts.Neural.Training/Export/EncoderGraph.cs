@@ -5,7 +5,9 @@ using static TorchSharp.torch;
 namespace Gts.Neural.Training.Export;
 
 /// <summary>Export route (b): writes the whole encoder as ONNX nodes (opset 17: LayerNormalization; GELU as its erf form),
-/// for any shape and norm placement, e.g. encoders trained from scratch that have no packaged template graph.</summary>
+/// for any shape and norm placement, e.g. encoders trained from scratch that have no packaged template graph. Weights carry
+/// their Hugging Face BERT names where BERT has the parameter, so a Post-LN graph written here reads back through
+/// <see cref="OnnxEncoderFile"/> like any BERT-family export (and can be fine-tuned again and re-exported by route (a)).</summary>
 public static class EncoderGraph
 {
     public const long Opset = 17;
@@ -15,7 +17,7 @@ public static class EncoderGraph
     {
         var c = encoder.Config;
         var p = encoder.named_parameters().ToDictionary(x => x.name, x => (Tensor)x.parameter);
-        string W(string name, bool transpose = false) => g.Initializer(OnnxTensor.FromTorch(name, p[name], transpose));
+        string W(string name, bool transpose = false) => g.NamedInitializer(OnnxTensor.FromTorch(HfParameterNames.FromEngine(name) ?? name, p[name], transpose));
         string Norm(string x, string name) => g.Node("LayerNormalization", [x, W(name + ".weight"), W(name + ".bias")],
             OnnxGraphBuilder.Float("epsilon", (float)c.LayerNormEps), OnnxGraphBuilder.Int("axis", -1));
         string Linear(string x, string name) => g.Node("Add", [g.Node("MatMul", [x, W(name + ".weight", transpose: true)]), W(name + ".bias")]);

@@ -34,6 +34,13 @@ public sealed class OnnxGraphBuilder(GraphProto graph, long opset, string prefix
         return name;
     }
 
+    /// <summary>Adds a weight under its own name (a model parameter's unique name), not a prefixed, numbered one.</summary>
+    public string NamedInitializer(TensorProto tensor)
+    {
+        graph.Initializer.Add(tensor);
+        return tensor.Name;
+    }
+
     public string Initializer(TensorProto tensor)
     {
         tensor.Name = $"{prefix}/{tensor.Name}_{_counter++}";

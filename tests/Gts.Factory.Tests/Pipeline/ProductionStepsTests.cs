@@ -82,6 +82,62 @@ public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("50", plan.Steps.Single(s => s.Id == "tapt").Args["steps"]);
     }
 
+    [Fact]
+    public async Task A_Chinese_task_runs_on_a_backbone_the_factory_pretrains_itself()
+    {
+        Teaching.ChineseReviews.WriteTask(_dir);
+        var corpus = Path.Combine(_dir, "corpus.txt");
+        await File.WriteAllLinesAsync(corpus, Teaching.ChineseReviews.Texts(3000, 200).Append("语料 " + Guid.NewGuid().ToString("N")));
+        var recipePath = Path.Combine(_dir, "recipe.yaml");
+        await File.WriteAllTextAsync(recipePath, """
+            data: { train: train.jsonl, dev: dev.jsonl, test: test.jsonl, unlabeled: unlabeled.jsonl, labels: labels.txt }
+            steps:
+              pretrain: { corpus: [corpus.txt], steps: 30 }
+              teach: { max_pairs: 64 }
+              generate: { per_example: 1, max_pool: 100 }
+              label: { rounds: 1 }
+              distill: { epochs: 6 }
+            """);
+        var recipe = RecipeReader.Read(recipePath);
+        var plan = ProductionPlan.Build(recipe, recipePath);
+        Assert.Equal(["prepare", "pretrain", "teach", "generate", "label", "distill", "evaluate", "export"], plan.Steps.Select(s => s.Id));
+        var log = new StringWriter();
+
+        var artifacts = new FileArtifactStore(Path.Combine(_dir, "artifacts"));
+        var outcomes = await InProcessRun.RunAsync(plan, artifacts, FactorySteps.All, log);
+        output.WriteLine(log.ToString());
+
+        Assert.Contains("pretrained on", outcomes["pretrain"].Message, StringComparison.Ordinal);
+        Assert.Contains("gts-char (pretrained here)", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("100 pool texts (of 240)", outcomes["generate"].Message, StringComparison.Ordinal); // mined with the backbone
+        Assert.Matches("[1-9][0-9]* masked-LM replacements", outcomes["generate"].Message);
+        EvaluationReport report;
+        using (var stream = artifacts.OpenRead(outcomes["evaluate"].Outputs["report"]))
+            report = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(stream, ArtifactJson.Options)!;
+        // The English floor reads these texts as mostly [UNK]; the factory's own backbone and the character student must not.
+        Assert.True(report.Models[EvaluationReport.Teacher].Accuracy >= 0.8, $"teacher {report.Models[EvaluationReport.Teacher].Accuracy:P1}");
+        Assert.True(report.Models[EvaluationReport.Student].Accuracy >= 0.75, $"student {report.Models[EvaluationReport.Student].Accuracy:P1}");
+        Assert.True(File.Exists(Path.Combine(_dir, "model", StudentClassifier.ModelFile)));
+    }
+
+    [Theory]
+    [InlineData("language: zh\n", true)]
+    [InlineData("language: zh\nsteps: { teach: { encoders: [minilm] } }\n", false)]
+    [InlineData("language: en\n", false)]
+    [InlineData("language: en\nsteps: { pretrain: { enabled: true } }\n", true)]
+    public void The_own_backbone_is_pretrained_for_Chinese_unless_the_recipe_names_encoders(string yaml, bool pretrains)
+    {
+        var recipe = RecipeReader.Parse("data: { train: t.jsonl }\n" + yaml, Path.Combine(_dir, "r.yaml"));
+        var plan = ProductionPlan.Build(recipe, Path.Combine(_dir, "r.yaml"));
+
+        Assert.Equal(pretrains, plan.Steps.Any(s => s.Id == "pretrain"));
+        if (pretrains)
+        {
+            Assert.Equal("pretrain:encoders", plan.Steps.Single(s => s.Id == "teach").Inputs["adapted"]);
+            Assert.Equal("pretrain:encoders", plan.Steps.Single(s => s.Id == "generate").Inputs["encoders"]);
+        }
+    }
+
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
