@@ -15,9 +15,16 @@ public sealed record PipelineCell(string Dataset, string Variant, string Setting
     private static string Fingerprint(string dataset, string variant)
     {
         var s = PipelineVariant.Settings(variant, 0);
-        var settings = PipelineProfile.IsFewClue(dataset)
-            ? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s.Pretrain.Steps, s.Tapt, s.Teach, s.Generate, s.Label, s.Distill })
-            : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s.Tapt, s.Teach, s.Generate, s.Label, s.Distill });
+        byte[] settings;
+        if (PipelineProfile.IsFewClue(dataset))
+            settings = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s.Pretrain.Steps, s.Tapt, s.Teach, s.Generate, s.Label, s.Distill });
+        else
+        {
+            // Teach.Tfidf unset means what it meant before the setting existed, so the English keys stay as they were.
+            var node = System.Text.Json.JsonSerializer.SerializeToNode(new { s.Tapt, s.Teach, s.Generate, s.Label, s.Distill })!;
+            if (s.Teach.Tfidf is null) node["Teach"]!.AsObject().Remove("Tfidf");
+            settings = System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
+        }
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(settings))[..8];
     }
 }

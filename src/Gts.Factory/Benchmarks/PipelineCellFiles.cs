@@ -39,7 +39,8 @@ public static class PipelineCellFiles
         yaml.AppendLine("steps:");
         if (steps.Pretrain.CorpusFiles.Count > 0)
             yaml.AppendLine(ci, $"  pretrain: {{ corpus: [{string.Join(", ", steps.Pretrain.CorpusFiles.Select(Quote))}], steps: {steps.Pretrain.Steps} }}");
-        yaml.AppendLine(ci, $"  teach: {{ objective: {steps.Teach.Objective}, epochs: {steps.Teach.Epochs}, max_pairs: {steps.Teach.MaxPairs} }}");
+        var tfidf = steps.Teach.Tfidf is { } on ? ", tfidf: " + Bool(on) : "";
+        yaml.AppendLine(ci, $"  teach: {{ objective: {steps.Teach.Objective}, epochs: {steps.Teach.Epochs}, max_pairs: {steps.Teach.MaxPairs}{tfidf} }}");
         yaml.AppendLine(ci, $"  generate: {{ enabled: {Bool(steps.Generate.Enabled)}, per_example: {steps.Generate.PerExample}, max_pool: {steps.Generate.MaxPool} }}");
         yaml.AppendLine(ci, $"  label: {{ rounds: {steps.Label.Rounds}, threshold: {steps.Label.Threshold.ToString("R", ci)} }}");
         yaml.AppendLine(ci, $"  distill: {{ epochs: {steps.Distill.Epochs} }}");

@@ -81,7 +81,7 @@ public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, Pipel
             var recipe = RecipeReader.Read(recipePath);
             var artifacts = openArtifacts(Path.Combine(dir, "artifacts"));
             Directory.CreateDirectory(store.Directory);
-            using var log = new StreamWriter(Path.Combine(store.Directory, cell.Key + ".log"));
+            using var log = new StreamWriter(Path.Combine(store.Directory, cell.Key + ".log")) { AutoFlush = true }; // follow a long cell with tail -f
             var steps = await InProcessPipeline.RunAsync(ProductionPlan.Build(recipe, recipePath), artifacts, Steps, log, "bench-" + cell.Key, cancellationToken);
             var report = Read<EvaluationReport>(artifacts, Output(steps, "evaluate", "report"));
             var labels = Read<LabelOutcome>(artifacts, Output(steps, "label", "labels"));

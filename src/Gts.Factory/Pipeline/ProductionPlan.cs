@@ -26,7 +26,8 @@ public static class ProductionPlan
         var teachInputs = new Dictionary<string, string>(data);
         var generateInputs = new Dictionary<string, string>(data);
         string[] teachAfter = ["prepare"], generateAfter = ["prepare"];
-        if (UsesOwnBackbone(recipe))
+        bool ownBackbone = UsesOwnBackbone(recipe);
+        if (ownBackbone)
         {
             steps.Add(Step("pretrain", PretrainStep.KindName, ["prepare"], new()
             {
@@ -59,6 +60,7 @@ public static class ProductionPlan
                 ["objective"] = s.Teach.Objective,
                 ["epochs"] = s.Teach.Epochs.ToString(ci),
                 ["max_pairs"] = s.Teach.MaxPairs.ToString(ci),
+                ["tfidf"] = (s.Teach.Tfidf ?? ownBackbone) ? "true" : "false",
                 ["seed"] = recipe.Seed.ToString(ci),
             }, teachInputs, ["teacher"]),
             Step("generate", GenerateStep.KindName, generateAfter, new()

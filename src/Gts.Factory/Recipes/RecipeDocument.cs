@@ -54,6 +54,7 @@ internal sealed class RecipeDocument
         public string? Objective { get; set; }
         public int? Epochs { get; set; }
         public int? MaxPairs { get; set; }
+        public bool? Tfidf { get; set; }
     }
 
     internal sealed class GenerateDocument

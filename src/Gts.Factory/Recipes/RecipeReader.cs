@@ -82,7 +82,7 @@ public static class RecipeReader
                 Positive(s.Tapt?.MaxPoolTexts, defaults.Tapt.MaxPoolTexts, path, "steps.tapt.max_pool_texts")),
             Teach = new TeachSettings(s.Teach?.Encoders,
                 ParseEnum(s.Teach?.Objective, defaults.Teach.Objective, path, "steps.teach.objective", (TeachSettings.Contrastive, TeachSettings.Contrastive), (TeachSettings.Frozen, TeachSettings.Frozen)),
-                Positive(s.Teach?.Epochs, defaults.Teach.Epochs, path, "steps.teach.epochs"), Positive(s.Teach?.MaxPairs, defaults.Teach.MaxPairs, path, "steps.teach.max_pairs")),
+                Positive(s.Teach?.Epochs, defaults.Teach.Epochs, path, "steps.teach.epochs"), Positive(s.Teach?.MaxPairs, defaults.Teach.MaxPairs, path, "steps.teach.max_pairs"), s.Teach?.Tfidf),
             Generate = new GenerateSettings(s.Generate?.Enabled ?? defaults.Generate.Enabled, Positive(s.Generate?.PerExample, defaults.Generate.PerExample, path, "steps.generate.per_example"),
                 Positive(s.Generate?.MaxPool, defaults.Generate.MaxPool, path, "steps.generate.max_pool")),
             Label = new LabelSettings(NonNegative(s.Label?.Rounds, defaults.Label.Rounds, path, "steps.label.rounds"), threshold),

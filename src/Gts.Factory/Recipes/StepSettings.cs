@@ -31,8 +31,10 @@ public sealed record PretrainSettings(bool? Enabled = null, IReadOnlyList<string
 public sealed record TaptSettings(bool Enabled = false, int Steps = 200, int MaxPoolTexts = 5000);
 
 /// <summary>The teacher: encoders fine-tuned on the few labels (objective "contrastive": SetFit pairs, <see cref="MaxPairs"/> of
-/// them over <see cref="Epochs"/> passes) or kept frozen (objective "frozen"), then ensembled.</summary>
-public sealed record TeachSettings(IReadOnlyList<string>? Encoders = null, string Objective = TeachSettings.Contrastive, int Epochs = 1, int MaxPairs = 320)
+/// them over <see cref="Epochs"/> passes) or kept frozen (objective "frozen"), then ensembled; <see cref="Tfidf"/> adds a
+/// TF-IDF + LR member (null = with the factory's own backbone, whose few minutes of pretraining leave it weaker than a
+/// packaged encoder).</summary>
+public sealed record TeachSettings(IReadOnlyList<string>? Encoders = null, string Objective = TeachSettings.Contrastive, int Epochs = 1, int MaxPairs = 320, bool? Tfidf = null)
 {
     public const string Contrastive = "contrastive";
     public const string Frozen = "frozen";

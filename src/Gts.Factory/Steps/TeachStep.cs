@@ -55,11 +55,12 @@ public sealed class TeachStep : IStep
         }
 
         using var encoders = TunedEncoders.Open(names, context.Artifacts);
-        var outcome = SelfTraining.Run(new TeacherSpec(names, data.Train, data.Classes), [], data.Dev, encoders,
+        var tfidf = context.Args.GetValueOrDefault("tfidf") == "true";
+        var outcome = SelfTraining.Run(new TeacherSpec(names, data.Train, data.Classes) { Tfidf = tfidf }, [], data.Dev, encoders,
             new LabelSettings(Rounds: 0), context.Log, cancellationToken);
         var teacherHash = await context.Artifacts.PutAsync(new MemoryStream(outcome.Teacher.ToJson()), cancellationToken);
         var dev = outcome.Rounds[0].DevAccuracy;
-        return StepArtifacts.Outcome($"teacher of {string.Join(" + ", names.Select(TunedEncoders.Display))} on {data.Train.Count} labels, " +
+        return StepArtifacts.Outcome($"teacher of {string.Join(" + ", names.Select(TunedEncoders.Display).Concat(tfidf ? ["TF-IDF"] : []))} on {data.Train.Count} labels, " +
             $"temperature {outcome.Teacher.Temperature:F2}" + (dev is null ? "" : $", dev accuracy {dev:P1}") +
             (notes.Count > 0 ? "; " + string.Join("; ", notes) : ""), ("teacher", teacherHash));
     }

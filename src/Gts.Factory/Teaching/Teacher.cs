@@ -3,56 +3,64 @@ using Gts.Factory.Baselines;
 
 namespace Gts.Factory.Teaching;
 
-/// <summary>A fitted teacher: one logistic regression per encoder on that encoder's sentence embeddings,
-/// probabilities averaged over the encoders and divided by a calibration temperature.</summary>
+/// <summary>A fitted teacher: one logistic regression per member (each encoder's sentence embeddings, plus TF-IDF features
+/// when the spec asks), probabilities averaged over the members and divided by a calibration temperature.</summary>
 public sealed class Teacher
 {
-    private readonly EncoderEnsemble _encoders;
-    private readonly IReadOnlyList<LogisticRegression> _models;
+    private readonly IReadOnlyList<Member> _members;
 
-    private Teacher(TeacherSpec spec, EncoderEnsemble encoders, IReadOnlyList<LogisticRegression> models)
+    private Teacher(TeacherSpec spec, IReadOnlyList<Member> members)
     {
         Spec = spec;
-        _encoders = encoders;
-        _models = models;
+        _members = members;
     }
 
     public TeacherSpec Spec { get; }
 
-    /// <summary>Fits one classifier per encoder on the spec's labelled examples (deterministic).</summary>
+    private sealed record Member(Func<IReadOnlyList<Example>, CancellationToken, SparseVector[]> Features, LogisticRegression Model);
+
+    /// <summary>Fits one classifier per member on the spec's labelled examples (deterministic).</summary>
     public static Teacher Fit(TeacherSpec spec, EncoderEnsemble encoders, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(encoders);
         var labels = spec.Labelled.Select(e => e.Label).ToArray();
-        var models = new List<LogisticRegression>();
-        foreach (var encoder in encoders.Encoders)
+        var features = encoders.Encoders.Select(encoder => (Func<IReadOnlyList<Example>, CancellationToken, SparseVector[]>)((examples, ct) =>
+            EncoderBaseline.Features(encoder, examples, cancellationToken: ct))).ToList();
+        var widths = new List<int?>(features.Select(_ => (int?)null));
+        if (spec.Tfidf)
         {
-            var rows = EncoderBaseline.Features(encoder, spec.Labelled, cancellationToken: cancellationToken);
-            models.Add(LogisticRegression.Fit(rows, labels, rows[0].Count, spec.Classes));
+            var (row, width) = TfidfBaseline.Featurize(spec.Labelled);
+            features.Add((examples, _) => examples.Select(row).ToArray());
+            widths.Add(width);
         }
-        return new Teacher(spec, encoders, models);
+        var members = features.Select((f, m) =>
+        {
+            var rows = f(spec.Labelled, cancellationToken);
+            return new Member(f, LogisticRegression.Fit(rows, labels, widths[m] ?? rows[0].Count, spec.Classes));
+        }).ToList();
+        return new Teacher(spec, members);
     }
 
-    /// <summary>Calibrated class probabilities, averaged over the encoders.</summary>
+    /// <summary>Calibrated class probabilities, averaged over the members.</summary>
     public float[][] Probabilities(IReadOnlyList<Example> examples, CancellationToken cancellationToken = default) =>
         Probabilities(examples, Spec.Temperature, cancellationToken);
 
     public float[][] Probabilities(IReadOnlyList<Example> examples, double temperature, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(examples);
         var sum = new double[examples.Count][];
         for (int i = 0; i < sum.Length; i++) sum[i] = new double[Spec.Classes];
-        for (int m = 0; m < _models.Count; m++)
-        {
-            var rows = EncoderBaseline.Features(_encoders.Encoders[m], examples, cancellationToken: cancellationToken);
-            for (int i = 0; i < rows.Length; i++)
+        foreach (var scores in Scores(examples, cancellationToken))
+            for (int i = 0; i < scores.Length; i++)
             {
-                var p = Calibration.ToProbabilities(_models[m].Scores(rows[i]), Spec.Classes, temperature);
-                for (int k = 0; k < p.Length; k++) sum[i][k] += p[k] / _models.Count;
+                var p = Calibration.ToProbabilities(scores[i], Spec.Classes, temperature);
+                for (int k = 0; k < p.Length; k++) sum[i][k] += p[k] / _members.Count;
             }
-        }
         return sum.Select(r => r.Select(v => (float)v).ToArray()).ToArray();
     }
 
-    /// <summary>Raw scores per encoder (for fitting the temperature).</summary>
+    /// <summary>Raw scores per member (for fitting the temperature).</summary>
     public IReadOnlyList<double[][]> Scores(IReadOnlyList<Example> examples, CancellationToken cancellationToken = default) =>
-        _models.Select((model, m) => EncoderBaseline.Features(_encoders.Encoders[m], examples, cancellationToken: cancellationToken).Select(model.Scores).ToArray()).ToList();
+        _members.Select(m => m.Features(examples, cancellationToken).Select(m.Model.Scores).ToArray()).ToList();
 }
