@@ -17,6 +17,9 @@ public sealed record ModelCard(
     IReadOnlyList<Teaching.SelfTraining.Round> SelfTrainingRounds,
     IReadOnlyDictionary<string, double> StepSeconds)
 {
+    /// <summary>The teacher's members as used (e.g. "gts-char (SetFit-tuned)", "TF-IDF"); empty = the recipe's encoders.</summary>
+    public IReadOnlyList<string> TeacherMembers { get; init; } = [];
+
     public const string MarkdownFile = "model-card.md";
     public const string JsonFile = "model-card.json";
 
@@ -59,7 +62,8 @@ public sealed record ModelCard(
         var tuning = teach.Objective == TeachSettings.Contrastive
             ? $"each fine-tuned SetFit-style on up to {teach.MaxPairs} contrastive pairs of the labelled texts ({teach.Epochs} epoch(s); sentence-pair tasks keep them frozen), "
             : "kept frozen, ";
-        md.AppendLine(ci, $"Teacher: {string.Join(" + ", teach.EncoderNames)} sentence encoders, {tuning}with a logistic regression each on their embeddings, probabilities averaged and temperature-calibrated on dev. Self-training rounds (threshold {Recipe.Steps.Label.Threshold}):").AppendLine();
+        var members = TeacherMembers.Count > 0 ? TeacherMembers : teach.EncoderNames;
+        md.AppendLine(ci, $"Teacher: {string.Join(" + ", members)}: the sentence encoders {tuning}with a logistic regression each on their embeddings (a TF-IDF member on character or word n-grams), probabilities averaged and temperature-calibrated on dev. Self-training rounds (threshold {Recipe.Steps.Label.Threshold}):").AppendLine();
         foreach (var r in SelfTrainingRounds) md.AppendLine(ci, $"- round {r.Index}: +{r.Added} pseudo-labels, dev accuracy {(r.DevAccuracy is { } d ? (d * 100).ToString("F1", ci) : "n/a")}{(r.Kept ? "" : " (worse: discarded)")}");
         md.AppendLine().AppendLine("Student: bag of word pieces and hashed word-piece bigrams, mean-pooled, one hidden layer, distilled from the teacher's soft labels on the pool and generated texts plus the gold labels.").AppendLine();
         md.AppendLine("## Timings").AppendLine();

@@ -9,8 +9,9 @@ namespace Gts.Factory.Pipeline;
 /// <summary>Reads a recipe's files through Gts.Data (with its file/line/field errors) into <see cref="TaskData"/>.</summary>
 public static class TaskDataLoader
 {
-    /// <summary>Fewest labelled examples per class the factory accepts.</summary>
-    public const int MinimumPerClass = 2;
+    /// <summary>Fewest labelled examples per class the factory accepts: one (FewCLUE's official IFLYTEK splits have a class
+    /// with a single example); such a class gets no same-class SetFit pair, only different-class ones.</summary>
+    public const int MinimumPerClass = 1;
 
     public static TaskData Load(Recipe recipe)
     {
@@ -30,8 +31,8 @@ public static class TaskDataLoader
         var shortClasses = FewShotSampler.FindShortClasses(train, labels, MinimumPerClass);
         if (shortClasses.Count > 0)
             throw new GtsException(ErrorKind.Infeasible,
-                $"class '{labels[shortClasses[0].Label]}' has {shortClasses[0].Available} labelled example(s); the factory needs at least {MinimumPerClass} per class",
-                "label a few more examples of that class (8–20 per class works well)", new SourceLocation(d.Train, 0, "label"));
+                $"class '{labels[shortClasses[0].Label]}' has no labelled example; the factory needs at least {MinimumPerClass} per class",
+                "label a few examples of that class (8–20 per class works well), or remove it from the label file", new SourceLocation(d.Train, 0, "label"));
 
         var isPair = recipe.Task == TaskKind.SentencePair;
         if (isPair && train.Any(e => e.TextB is null))

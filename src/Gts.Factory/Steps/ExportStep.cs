@@ -51,5 +51,9 @@ public sealed class ExportStep : IStep
                 ["pseudo-labelled by self-training"] = labels.Teacher.Labelled.Count - data.Train.Count,
                 ["soft-labelled for distillation"] = labels.Labels.Count,
             },
-            report, labels.Rounds, stepSeconds);
+            report, labels.Rounds, stepSeconds)
+        {
+            TeacherMembers = labels.Teacher.Encoders.Select(Teaching.TunedEncoders.Display).Concat(labels.Teacher.Tfidf ? ["TF-IDF"] : [])
+                .Where((_, m) => labels.Teacher.Members is null || labels.Teacher.Members.Contains(m)).ToList(),
+        };
 }

@@ -56,7 +56,16 @@ public sealed class TeachStep : IStep
 
         using var encoders = TunedEncoders.Open(names, context.Artifacts);
         var tfidf = context.Args.GetValueOrDefault("tfidf") == "true";
-        var outcome = SelfTraining.Run(new TeacherSpec(names, data.Train, data.Classes) { Tfidf = tfidf }, [], data.Dev, encoders,
+        var spec = new TeacherSpec(names, data.Train, data.Classes) { Tfidf = tfidf };
+        if (tfidf && data.Dev.Count > 0)
+        {
+            // With a TF-IDF member (the own backbone's teacher) dev decides between the ensemble and each member alone.
+            (spec, var candidates) = Teacher.SelectMembers(spec, data.Dev, encoders, cancellationToken);
+            notes.Add("members chosen on dev: " + string.Join(", ", candidates.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Choice} {c.Accuracy:P1}"))) +
+                " → " + (spec.Members is null ? "all" : string.Join(" + ", spec.Members.Select(m => m < names.Count ? TunedEncoders.Display(names[m]) : "TF-IDF"))));
+            context.Log.WriteLine(notes[^1]);
+        }
+        var outcome = SelfTraining.Run(spec, [], data.Dev, encoders,
             new LabelSettings(Rounds: 0), context.Log, cancellationToken);
         var teacherHash = await context.Artifacts.PutAsync(new MemoryStream(outcome.Teacher.ToJson()), cancellationToken);
         var dev = outcome.Rounds[0].DevAccuracy;

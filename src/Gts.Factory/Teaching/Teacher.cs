@@ -34,12 +34,47 @@ public sealed class Teacher
             features.Add((examples, _) => examples.Select(row).ToArray());
             widths.Add(width);
         }
-        var members = features.Select((f, m) =>
+        var members = Enumerable.Range(0, features.Count).Where(m => spec.Members is null || spec.Members.Contains(m)).Select(m =>
         {
-            var rows = f(spec.Labelled, cancellationToken);
-            return new Member(f, LogisticRegression.Fit(rows, labels, widths[m] ?? rows[0].Count, spec.Classes));
+            var rows = features[m](spec.Labelled, cancellationToken);
+            return new Member(features[m], LogisticRegression.Fit(rows, labels, widths[m] ?? rows[0].Count, spec.Classes));
         }).ToList();
         return new Teacher(spec, members);
+    }
+
+    /// <summary>Chooses on <paramref name="dev"/> between the average of all members and each member alone: the highest dev
+    /// accuracy wins, the full ensemble on ties. A member far weaker than the rest (the own backbone after minutes of
+    /// pretraining, beside TF-IDF) would otherwise pull the average down.</summary>
+    public static (TeacherSpec Spec, IReadOnlyList<(string Choice, double Accuracy)> Candidates) SelectMembers(TeacherSpec spec, IReadOnlyList<Example> dev,
+        EncoderEnsemble encoders, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(dev);
+        var all = Fit(spec with { Members = null, Temperature = 1 }, encoders, cancellationToken);
+        var scores = all.Scores(dev, cancellationToken);
+        var gold = dev.Select(e => e.Label).ToArray();
+        double Accuracy(IEnumerable<int> members)
+        {
+            int correct = 0;
+            for (int i = 0; i < gold.Length; i++)
+            {
+                var sum = new double[spec.Classes];
+                foreach (var m in members)
+                {
+                    var p = Calibration.ToProbabilities(scores[m][i], spec.Classes, 1);
+                    for (int k = 0; k < sum.Length; k++) sum[k] += p[k];
+                }
+                if (Array.IndexOf(sum, sum.Max()) == gold[i]) correct++;
+            }
+            return gold.Length == 0 ? 0 : (double)correct / gold.Length;
+        }
+        var names = spec.Encoders.Select(TunedEncoders.Display).Concat(spec.Tfidf ? ["TF-IDF"] : []).ToList();
+        var everyone = Enumerable.Range(0, scores.Count).ToList();
+        var candidates = new List<(string Choice, double Accuracy, IReadOnlyList<int>? Members)> { ("all", Accuracy(everyone), null) };
+        if (scores.Count > 1)
+            candidates.AddRange(everyone.Select(m => (names[m], Accuracy([m]), (IReadOnlyList<int>?)new[] { m })));
+        var best = candidates.OrderByDescending(c => c.Accuracy).First(); // stable: "all" first among ties
+        return (spec with { Members = best.Members }, candidates.Select(c => (c.Choice, c.Accuracy)).ToList());
     }
 
     /// <summary>Calibrated class probabilities, averaged over the members.</summary>

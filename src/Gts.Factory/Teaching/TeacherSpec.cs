@@ -11,6 +11,10 @@ public sealed record TeacherSpec(IReadOnlyList<string> Encoders, IReadOnlyList<E
     /// <summary>Adds a TF-IDF + logistic-regression member fitted on the labelled texts (character 1–3-grams for Chinese).</summary>
     public bool Tfidf { get; init; }
 
+    /// <summary>Indices of the members used (encoders in order, then TF-IDF), as <see cref="Teacher.SelectMembers"/> chose them
+    /// on dev; null = all.</summary>
+    public IReadOnlyList<int>? Members { get; init; }
+
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ArtifactJson.Options);
 
     public static TeacherSpec FromJson(Stream json) =>

@@ -24,6 +24,12 @@ public sealed class EncoderAdaptationTests : IDisposable
         Assert.Equal(PoolingMode.Mean, EncoderEnsemble.Spec(adapted).Pooling);
         Assert.NotEqual(FileHash.Sha256(PackagedEncoders.Extract(PackagedEncoders.MiniLM).OnnxPath), FileHash.Sha256(Path.Combine(adapted, "model.onnx")));
 
+        Assert.True(Generation.MaskedLmGenerator.CanGenerate(adapted), "TAPT keeps the MLM head for masked-LM replacement");
+        var variants = Generation.MaskedLmGenerator.Generate(adapted, [new Example(texts[0], null, Example.Unlabeled)], perExample: 2, seed: 3);
+        Assert.NotEmpty(variants);
+        Assert.All(variants, v => Assert.NotEqual(texts[0].ToLowerInvariant(), v.Text));
+        Assert.All(variants, v => Assert.InRange(v.Text.Split(' ').Length, 10, 18)); // word pieces rejoined into words with spaces
+
         var train = texts.Take(8).Select((t, i) => new Example(t, null, i % 2)).ToList();
         var tuned = Path.Combine(_dir, "tuned");
         EncoderTuning.Tune(adapted, train, 2, new TuningOptions(MaxPairs: 16), tuned);
