@@ -33,7 +33,7 @@ public static class ProductionPlan
             {
                 ["corpus"] = string.Join('\n', s.Pretrain.CorpusFiles),
                 ["steps"] = s.Pretrain.Steps.ToString(ci),
-                ["seed"] = recipe.Seed.ToString(ci),
+                ["seed"] = s.Pretrain.Seed.ToString(ci),
             }, data, ["encoders"]));
             teachInputs["adapted"] = generateInputs["encoders"] = "pretrain:encoders";
             teachAfter = generateAfter = ["pretrain"];

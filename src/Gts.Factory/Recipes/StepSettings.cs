@@ -22,6 +22,10 @@ public sealed record StepSettings
 /// to [UNK]); the backbone then replaces the packaged encoders in the teach and generate steps.</summary>
 public sealed record PretrainSettings(bool? Enabled = null, IReadOnlyList<string>? Corpus = null, int Steps = 2000)
 {
+    /// <summary>The backbone's own seed, apart from the recipe's, so that runs of a task with other seeds (and other tasks on
+    /// the same text) share one cached backbone.</summary>
+    public int Seed { get; init; }
+
     public IReadOnlyList<string> CorpusFiles => Corpus ?? [];
 }
 

@@ -34,7 +34,8 @@ public static class EncoderGraph
         var headShape = g.Int64s("head_shape", 0, 0, c.Heads, c.HeadDim);
         var mergeShape = g.Int64s("merge_shape", 0, 0, c.Hidden);
         var scale = g.Scalar("scale", (float)(1.0 / Math.Sqrt(c.HeadDim)));
-        var alpha = g.Scalar("alpha", (float)(c.Norm == NormPlacement.DeepNorm ? DeepNormScaling.ForEncoder(c.Layers).Alpha : 1.0));
+        // Only DeepNorm scales the residual; an unused constant would make ONNX Runtime warn on every load.
+        var alpha = c.Norm == NormPlacement.DeepNorm ? g.Scalar("alpha", (float)DeepNormScaling.ForEncoder(c.Layers).Alpha) : "";
 
         for (int l = 0; l < c.Layers; l++)
         {
