@@ -172,9 +172,11 @@ public static class PipelineMarkdown
             (PipelineVariant.FrozenTeacher, "fine-tuning off", "the teacher's encoders stay frozen (objective: frozen)"),
             (PipelineVariant.NoGenerate, "Generate off", "no EDA variants; the pool as it is (mining only cuts pools above max_pool, so on this pool it was not active either way)"),
             (PipelineVariant.NoSelfTraining, "self-training 0 rounds", "the teacher of the gold labels alone soft-labels the candidates"),
+            (PipelineVariant.TfidfMember, "TF-IDF member on", "a TF-IDF + LR member joins the teacher, dev choosing between the ensemble and each member alone (the Chinese default)"),
         })
         {
             var s = PipelineSummary.Of(run.Results, dataset, variant);
+            if (s is null && variant == PipelineVariant.TfidfMember) continue; // an addition, not an ablation: listed only when run
             if (s is null) { sb.AppendLine(Ci, $"| {label} | not run | | | | | | | {what} |"); continue; }
             sb.AppendLine(Ci, $"| {label} | {J(s, EvaluationReport.Teacher)} | {Delta(s, full, EvaluationReport.Teacher)} | {J(s, EvaluationReport.Student)} | {Delta(s, full, EvaluationReport.Student)} | {s.StudentMegabytes.Format(1, 2)} | {s.StudentTextsPerSecond.Format(1, 0)} | {Total(s):F0} | {what} |");
         }

@@ -18,6 +18,10 @@ public static class PipelineVariant
     /// <summary>Fine-tuning off: the teacher's encoders stay frozen (objective "frozen").</summary>
     public const string FrozenTeacher = "frozen-teacher";
 
+    /// <summary>A TF-IDF member joins the teacher (teach.tfidf: true), dev choosing between the ensemble and each member
+    /// alone: what the Chinese default does, tried on English. Not an ablation, so only run when named.</summary>
+    public const string TfidfMember = "tfidf-member";
+
     public static IReadOnlyList<string> Ablations { get; } = [FrozenTeacher, NoGenerate, NoSelfTraining];
 
     /// <summary>The step settings of a variant, starting from the factory's defaults.</summary>
@@ -31,7 +35,8 @@ public static class PipelineVariant
             NoGenerate => defaults with { Generate = generate with { Enabled = false } },
             NoSelfTraining => defaults with { Generate = generate, Label = defaults.Label with { Rounds = 0 } },
             FrozenTeacher => defaults with { Generate = generate, Teach = defaults.Teach with { Objective = TeachSettings.Frozen } },
-            _ => throw new ArgumentException($"unknown pipeline variant '{variant}'; known: {Full}, {string.Join(", ", Ablations)}", nameof(variant)),
+            TfidfMember => defaults with { Generate = generate, Teach = defaults.Teach with { Tfidf = true } },
+            _ => throw new ArgumentException($"unknown pipeline variant '{variant}'; known: {Full}, {string.Join(", ", Ablations)}, {TfidfMember}", nameof(variant)),
         };
     }
 }

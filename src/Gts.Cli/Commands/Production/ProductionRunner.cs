@@ -22,7 +22,7 @@ internal static class ProductionRunner
     // Relative cost of each step on the embedded defaults, for the ETA before a step has finished.
     private static readonly Dictionary<string, double> Weight = new(StringComparer.Ordinal)
     {
-        ["prepare"] = 0.05, ["tapt"] = 3, ["teach"] = 1, ["generate"] = 0.5, ["label"] = 2, ["distill"] = 1, ["evaluate"] = 1.5, ["export"] = 0.05,
+        ["prepare"] = 0.05, ["pretrain"] = 30, ["tapt"] = 3, ["teach"] = 1, ["generate"] = 0.5, ["label"] = 2, ["distill"] = 1, ["evaluate"] = 1.5, ["export"] = 0.05,
     };
 
     public static async Task<Result> RunAsync(RunSpec plan, PoolSettings settings, TextWriter output, CancellationToken cancellationToken)
