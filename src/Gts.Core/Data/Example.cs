@@ -13,6 +13,9 @@ public sealed record Example(string Text, string? TextB, int Label, int Line = 0
     /// <summary>True when the example carries a label.</summary>
     public bool IsLabeled => Label >= 0;
 
+    /// <summary>The example's texts: the one text, or both sides of a pair.</summary>
+    public IEnumerable<string> Sides() => TextB is null ? [Text] : [Text, TextB];
+
     /// <summary>An unlabeled single text.</summary>
     public static Example Pool(string text, int line = 0) => new(text, null, Unlabeled, line);
 }

@@ -88,7 +88,7 @@ public sealed class FewShotGrid(string dataRoot, FewShotProfile profile, CellSto
         var examples = new List<Example>(dataset.Test);
         foreach (var cell in cells)
             if (TrainingOf(cell, dataset).Train is { } train) examples.AddRange(train);
-        var texts = examples.SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }).Distinct(StringComparer.Ordinal).ToArray();
+        var texts = examples.SelectMany(e => e.Sides()).Distinct(StringComparer.Ordinal).ToArray();
         var description = $"embedding {dataset.Name} with {encoder.Spec.Name}";
         var report = progress is null ? null : new Progress<int>(n => progress.Report(new FewShotProgress("embed", description, n, texts.Length)));
         int before = encoder.Embedded;

@@ -136,7 +136,7 @@ public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, Pipel
         examples.AddRange(dataset.Unlabeled);
         foreach (var cell in pending)
             if (PipelineSplits.Of(dataset, cell).Data is { } d) { examples.AddRange(d.Train); examples.AddRange(d.Dev); }
-        var texts = examples.SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }).Distinct(StringComparer.Ordinal).ToArray();
+        var texts = examples.SelectMany(e => e.Sides()).Distinct(StringComparer.Ordinal).ToArray();
         var stats = new List<PipelineEmbedStat>();
         using var ensemble = EncoderEnsemble.Open(PipelineProfile.IsFewClue(dataset.Name) ? ["minilm"] : new TeachSettings().EncoderNames);
         foreach (var encoder in ensemble.Encoders)

@@ -16,7 +16,7 @@ public static class EdaGenerator
         foreach (var e in examples)
         {
             var unspaced = !e.Text.Contains(' ', StringComparison.Ordinal) && Pipeline.StudentVocabulary.CjkShare([e.Text]) >= 0.3;
-            var words = unspaced ? Characters(e.Text) : e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = unspaced ? [.. Neural.Training.Vocabulary.VocabularyBuilder.Symbols(e.Text)] : e.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length < 3) continue;
             int edits = Math.Max(1, (int)Math.Round(editRate * words.Length));
             for (int attempt = 0, made = 0; attempt < perExample * 3 && made < perExample; attempt++)
@@ -34,14 +34,6 @@ public static class EdaGenerator
             }
         }
         return result;
-    }
-
-    private static string[] Characters(string text)
-    {
-        var list = new List<string>();
-        var e = System.Globalization.StringInfo.GetTextElementEnumerator(text);
-        while (e.MoveNext()) list.Add((string)e.Current);
-        return [.. list];
     }
 
     private static List<string> Swap(string[] words, int edits, Random rng)

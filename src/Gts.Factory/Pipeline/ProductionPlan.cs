@@ -108,7 +108,7 @@ public static class ProductionPlan
             Language.English => false,
             // A missing training file is the prepare step's error to report, with its own message.
             _ => File.Exists(recipe.Data.Train) && StudentVocabulary.CjkShare(Gts.Data.Import.ExampleImporter.ReadUnlabeled(recipe.Data.Train)
-                .SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB })) >= 0.3,
+                .SelectMany(e => e.Sides())) >= 0.3,
         };
     }
 

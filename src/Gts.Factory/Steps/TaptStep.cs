@@ -19,7 +19,7 @@ public sealed class TaptStep : IStep
         int steps = int.Parse(context.Args["steps"], ci);
         int maxTexts = int.Parse(context.Args["max_pool_texts"], ci);
         int seed = int.Parse(context.Args["seed"], ci);
-        var texts = data.Pool.Concat(data.Train).SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB })
+        var texts = data.Pool.Concat(data.Train).SelectMany(e => e.Sides())
             .Distinct(StringComparer.Ordinal).Take(maxTexts).ToList();
         var names = new List<string>();
         var notes = new List<string>();

@@ -61,7 +61,8 @@ public static partial class VocabularyBuilder
         foreach (Match m in WordPattern().Matches(clean)) yield return m.Value;
     }
 
-    internal static List<string> Symbols(string word)
+    /// <summary>The text elements (user-perceived characters) of a word.</summary>
+    public static List<string> Symbols(string word)
     {
         var list = new List<string>();
         var e = StringInfo.GetTextElementEnumerator(word);

@@ -19,7 +19,7 @@ internal sealed class EmbedBenchCommand : Command<EmbedBenchSettings>
     {
         var folder = Path.Combine(settings.Data, settings.Dataset);
         var dataset = DatasetFolder.Load(folder);
-        var texts = dataset.Test.SelectMany(e => e.TextB is null ? [e.Text] : new[] { e.Text, e.TextB }).ToArray();
+        var texts = dataset.Test.SelectMany(e => e.Sides()).ToArray();
         var options = new EncoderOptions { BatchSize = settings.Batch, IntraOpThreads = settings.Threads ?? new EncoderOptions().IntraOpThreads };
         var peak = CpuPeak.Detect();
         var rows = new List<(ThroughputResult Result, string LoadBefore, string LoadAfter)>();
