@@ -61,47 +61,14 @@ public static class BackbonePretraining
             var r = System.Text.Json.JsonSerializer.Deserialize<Result>(File.ReadAllBytes(Path.Combine(dir, ReportFile)), Pipeline.ArtifactJson.Options)!;
             return r with { Directory = dir, Info = cached, Cached = true };
         }
-        RemoveAbandoned(dir);
-        var tmp = dir + ".tmp-" + Environment.ProcessId;
+        var tmp = CacheFolder.Begin(dir);
         var result = Pretrain(corpus, options, tmp, log, cancellationToken);
         File.WriteAllBytes(Path.Combine(tmp, ReportFile), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result, Pipeline.ArtifactJson.Options));
-        try
-        {
-            Directory.Move(tmp, dir);
-        }
-        catch (IOException) when (Directory.Exists(dir))
-        {
-            Directory.Delete(tmp, recursive: true);
-        }
+        CacheFolder.Publish(tmp, dir);
         return result with { Directory = dir };
     }
 
     private const string ReportFile = "pretraining.json";
-
-    // A pretraining killed halfway leaves "<key>.tmp-<pid>"; the ones whose process is gone (or is this one) are removed.
-    private static void RemoveAbandoned(string dir)
-    {
-        var parent = Path.GetDirectoryName(dir)!;
-        if (!Directory.Exists(parent)) return;
-        foreach (var tmp in Directory.EnumerateDirectories(parent, Path.GetFileName(dir) + ".tmp-*"))
-        {
-            if (int.TryParse(tmp[(tmp.LastIndexOf('-') + 1)..], out var pid) && pid != Environment.ProcessId && IsRunning(pid)) continue;
-            Directory.Delete(tmp, recursive: true);
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Pretrains into <paramref name="directory"/>: 2 % of the corpus (at most 256 texts) is held out to measure the loss.</summary>
     public static Result Pretrain(IReadOnlyList<string> corpus, BackboneOptions options, string directory, TextWriter? log = null, CancellationToken cancellationToken = default)

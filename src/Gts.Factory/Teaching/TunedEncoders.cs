@@ -39,18 +39,9 @@ public static class TunedEncoders
     {
         var dir = GtsHome.Under("cache", "encoders", hash);
         if (Directory.Exists(dir)) return dir;
-        var tmp = dir + ".tmp-" + Environment.ProcessId;
-        if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        Directory.CreateDirectory(tmp);
+        var tmp = CacheFolder.Begin(dir);
         using (var stream = artifacts.OpenRead(hash)) System.IO.Compression.ZipFile.ExtractToDirectory(stream, tmp);
-        try
-        {
-            Directory.Move(tmp, dir);
-        }
-        catch (IOException) when (Directory.Exists(dir))
-        {
-            Directory.Delete(tmp, recursive: true);
-        }
+        CacheFolder.Publish(tmp, dir);
         return dir;
     }
 }
