@@ -12,19 +12,16 @@ public sealed record PipelineCell(string Dataset, string Variant, string Setting
     public string Key => $"{Dataset}.{Variant}.{Setting}.k{K}.s{Seed}.{Fingerprint(Dataset, Variant)}";
 
     // The pretrain settings only shape the Chinese cells (English ones use the packaged encoders), so only those hash them.
+    // Teach.Tfidf and Distill.Init unset mean what they meant before the settings existed, so the keys stay as they were.
     private static string Fingerprint(string dataset, string variant)
     {
         var s = PipelineVariant.Settings(variant, 0);
-        byte[] settings;
-        if (PipelineProfile.IsFewClue(dataset))
-            settings = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { s.Pretrain.Steps, s.Tapt, s.Teach, s.Generate, s.Label, s.Distill });
-        else
-        {
-            // Teach.Tfidf unset means what it meant before the setting existed, so the English keys stay as they were.
-            var node = System.Text.Json.JsonSerializer.SerializeToNode(new { s.Tapt, s.Teach, s.Generate, s.Label, s.Distill })!;
-            if (s.Teach.Tfidf is null) node["Teach"]!.AsObject().Remove("Tfidf");
-            settings = System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
-        }
+        var node = PipelineProfile.IsFewClue(dataset)
+            ? System.Text.Json.JsonSerializer.SerializeToNode(new { s.Pretrain.Steps, s.Tapt, s.Teach, s.Generate, s.Label, s.Distill })!
+            : System.Text.Json.JsonSerializer.SerializeToNode(new { s.Tapt, s.Teach, s.Generate, s.Label, s.Distill })!;
+        if (s.Teach.Tfidf is null) node["Teach"]!.AsObject().Remove("Tfidf");
+        if (s.Distill.Init is null) node["Distill"]!.AsObject().Remove("Init");
+        var settings = System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(settings))[..8];
     }
 }

@@ -173,10 +173,11 @@ public static class PipelineMarkdown
             (PipelineVariant.NoGenerate, "Generate off", "no EDA variants; the pool as it is (mining only cuts pools above max_pool, so on this pool it was not active either way)"),
             (PipelineVariant.NoSelfTraining, "self-training 0 rounds", "the teacher of the gold labels alone soft-labels the candidates"),
             (PipelineVariant.TfidfMember, "TF-IDF member on", "a TF-IDF + LR member joins the teacher, dev choosing between the ensemble and each member alone (the Chinese default)"),
+            (PipelineVariant.StudentStatic, "student from static tokens", "distill.init: static: the student's word-piece rows start from the tuned teacher encoder run on each token alone, not from MiniLM's input embeddings"),
         })
         {
             var s = PipelineSummary.Of(run.Results, dataset, variant);
-            if (s is null && variant == PipelineVariant.TfidfMember) continue; // an addition, not an ablation: listed only when run
+            if (s is null && variant is PipelineVariant.TfidfMember or PipelineVariant.StudentStatic) continue; // additions, not ablations: listed only when run
             if (s is null) { sb.AppendLine(Ci, $"| {label} | not run | | | | | | | {what} |"); continue; }
             sb.AppendLine(Ci, $"| {label} | {J(s, EvaluationReport.Teacher)} | {Delta(s, full, EvaluationReport.Teacher)} | {J(s, EvaluationReport.Student)} | {Delta(s, full, EvaluationReport.Student)} | {s.StudentMegabytes.Format(1, 2)} | {s.StudentTextsPerSecond.Format(1, 0)} | {Total(s):F0} | {what} |");
         }

@@ -22,6 +22,10 @@ public static class PipelineVariant
     /// alone: what the Chinese default does, tried on English. Not an ablation, so only run when named.</summary>
     public const string TfidfMember = "tfidf-member";
 
+    /// <summary>The student starts from the tuned teacher's static token embeddings (distill.init: static) instead of MiniLM's
+    /// input embeddings. Not an ablation, so only run when named.</summary>
+    public const string StudentStatic = "student-static";
+
     public static IReadOnlyList<string> Ablations { get; } = [FrozenTeacher, NoGenerate, NoSelfTraining];
 
     /// <summary>The step settings of a variant, starting from the factory's defaults.</summary>
@@ -36,7 +40,8 @@ public static class PipelineVariant
             NoSelfTraining => defaults with { Generate = generate, Label = defaults.Label with { Rounds = 0 } },
             FrozenTeacher => defaults with { Generate = generate, Teach = defaults.Teach with { Objective = TeachSettings.Frozen } },
             TfidfMember => defaults with { Generate = generate, Teach = defaults.Teach with { Tfidf = true } },
-            _ => throw new ArgumentException($"unknown pipeline variant '{variant}'; known: {Full}, {string.Join(", ", Ablations)}, {TfidfMember}", nameof(variant)),
+            StudentStatic => defaults with { Generate = generate, Distill = defaults.Distill with { Init = DistillSettings.StaticInit } },
+            _ => throw new ArgumentException($"unknown pipeline variant '{variant}'; known: {Full}, {string.Join(", ", Ablations)}, {TfidfMember}, {StudentStatic}", nameof(variant)),
         };
     }
 }

@@ -75,7 +75,7 @@ public static class ProductionPlan
                 ["rounds"] = s.Label.Rounds.ToString(ci),
                 ["threshold"] = s.Label.Threshold.ToString("R", ci),
             }, new(data) { ["teacher"] = "teach:teacher", ["candidates"] = "generate:candidates" }, ["labels"]),
-            Step("distill", DistillStep.KindName, ["label"], new() { ["epochs"] = s.Distill.Epochs.ToString(ci), ["seed"] = recipe.Seed.ToString(ci) },
+            Step("distill", DistillStep.KindName, ["label"], new() { ["epochs"] = s.Distill.Epochs.ToString(ci), ["seed"] = recipe.Seed.ToString(ci), ["init"] = s.Distill.Init ?? DistillSettings.PcaInit },
                 new(data) { ["labels"] = "label:labels" }, ["student"]),
             Step("evaluate", EvaluateStep.KindName, ["distill"], [], new(data) { ["labels"] = "label:labels", ["student"] = "distill:student" }, ["report"]),
             Step("export", ExportStep.KindName, ["evaluate"], new() { ["recipe"] = Path.GetFullPath(recipePath), ["output"] = recipe.Output },

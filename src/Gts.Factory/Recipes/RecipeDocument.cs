@@ -74,5 +74,6 @@ internal sealed class RecipeDocument
     {
         public bool? Enabled { get; set; }
         public int? Epochs { get; set; }
+        public string? Init { get; set; }
     }
 }

@@ -86,7 +86,8 @@ public static class RecipeReader
             Generate = new GenerateSettings(s.Generate?.Enabled ?? defaults.Generate.Enabled, Positive(s.Generate?.PerExample, defaults.Generate.PerExample, path, "steps.generate.per_example"),
                 Positive(s.Generate?.MaxPool, defaults.Generate.MaxPool, path, "steps.generate.max_pool")),
             Label = new LabelSettings(NonNegative(s.Label?.Rounds, defaults.Label.Rounds, path, "steps.label.rounds"), threshold),
-            Distill = new DistillSettings(s.Distill?.Enabled ?? defaults.Distill.Enabled, Positive(s.Distill?.Epochs, defaults.Distill.Epochs, path, "steps.distill.epochs")),
+            Distill = new DistillSettings(s.Distill?.Enabled ?? defaults.Distill.Enabled, Positive(s.Distill?.Epochs, defaults.Distill.Epochs, path, "steps.distill.epochs"),
+                s.Distill?.Init is null ? null : ParseEnum(s.Distill.Init, DistillSettings.PcaInit, path, "steps.distill.init", (DistillSettings.PcaInit, DistillSettings.PcaInit), (DistillSettings.StaticInit, DistillSettings.StaticInit))),
         };
     }
 

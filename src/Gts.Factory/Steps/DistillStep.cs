@@ -2,7 +2,9 @@ using System.Globalization;
 using Gts.Core.Execution;
 using Gts.Core.Metrics;
 using Gts.Factory.Pipeline;
+using Gts.Factory.Recipes;
 using Gts.Factory.Teaching;
+using Gts.Neural.Embeddings;
 using Gts.Neural.Models;
 using Gts.Neural.Student;
 using Gts.Neural.Tokenization;
@@ -46,13 +48,9 @@ public sealed class DistillStep : IStep
                 var probs = StudentDistiller.Predict(model, featurizer, data.Dev.Select(e => e.Text).ToList(), data.IsPair ? data.Dev.Select(e => e.TextB!).ToList() : null);
                 return ClassificationReport.Compute(data.Dev.Select(e => e.Label).ToArray(), probs.Select(SelfTraining.ArgMax).ToArray(), data.Classes).Accuracy;
             };
-            Action<TorchSharp.torch.Tensor>? init = null;
-            if (vocab == StudentVocabulary.PackagedVocabularySize)
-            {
-                using var projection = TeacherEmbeddingProjection.Project(PackagedEncoders.Extract(PackagedEncoders.MiniLM).OnnxPath, config.Dim);
-                var rows = projection.detach().clone();
-                init = table => { TeacherEmbeddingProjection.Apply(table, rows); rows.Dispose(); };
-            }
+            var init = context.Args.GetValueOrDefault("init") == DistillSettings.StaticInit
+                ? StaticInit(labels.Teacher, vocabPath, config.Dim, context, cancellationToken)
+                : PcaInit(vocab, config.Dim);
             using var model = StudentDistiller.Train(config, featurizer, examples, new StudentTrainingOptions(Epochs: epochs, Seed: seed), devScore, init, cancellationToken: cancellationToken);
 
             StudentOnnxWriter.Write(model, Path.Combine(dir, StudentClassifier.ModelFile));
@@ -66,6 +64,33 @@ public sealed class DistillStep : IStep
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    // The word-piece rows from MiniLM's input embeddings by PCA, when the student uses MiniLM's vocabulary.
+    private static Action<TorchSharp.torch.Tensor>? PcaInit(int vocab, int dim)
+    {
+        if (vocab != StudentVocabulary.PackagedVocabularySize) return null;
+        using var projection = TeacherEmbeddingProjection.Project(PackagedEncoders.Extract(PackagedEncoders.MiniLM).OnnxPath, dim);
+        var rows = projection.detach().clone();
+        return table => { TeacherEmbeddingProjection.Apply(table, rows); rows.Dispose(); };
+    }
+
+    // The rows of every student token that the teacher's first encoder also has, from that (tuned) encoder's output for the
+    // token alone, by PCA; tokens it lacks keep their random start.
+    private static Action<TorchSharp.torch.Tensor>? StaticInit(TeacherSpec teacher, string studentVocab, int dim, StepContext context, CancellationToken cancellationToken)
+    {
+        if (teacher.Encoders.Count == 0) return null;
+        var folder = TunedEncoders.Locate(teacher.Encoders[0], context.Artifacts);
+        using var encoder = new SentenceEncoder(EncoderEnsemble.Spec(folder));
+        var encoderIds = File.ReadLines(encoder.Spec.VocabPath).Select((token, id) => (token, id)).GroupBy(p => p.token, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().id, StringComparer.Ordinal);
+        var pairs = File.ReadLines(studentVocab).Select((token, row) => (row, id: encoderIds.GetValueOrDefault(token, -1))).Where(p => p.id >= 0).ToList();
+        if (pairs.Count < dim) return null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rows = TeacherEmbeddingProjection.StaticTokens(encoder, pairs.Select(p => p.id).ToList(), dim, cancellationToken: cancellationToken);
+        context.Log.WriteLine($"student rows of {pairs.Count:N0} tokens from {TunedEncoders.Display(teacher.Encoders[0])} token by token in {clock.Elapsed.TotalSeconds:F0} s");
+        var targets = pairs.Select(p => p.row).ToList();
+        return table => { TeacherEmbeddingProjection.Apply(table, targets, rows); rows.Dispose(); };
     }
 
     private static float[] OneHot(int label, int classes)

@@ -24,6 +24,16 @@ public sealed class PipelineCellStoreTests : IDisposable
     }
 
     [Fact]
+    public void Settings_added_with_their_old_meaning_as_default_keep_the_keys_of_cached_English_cells()
+    {
+        // e4099e8a: the English full-pipeline key since the TF-IDF member (teach.tfidf) and distill.init were added unset.
+        Assert.EndsWith(".e4099e8a", new PipelineCell("sst2", PipelineVariant.Full, PipelineCell.KShot, 8, 0).Key, StringComparison.Ordinal);
+        var keys = new[] { PipelineVariant.Full, PipelineVariant.TfidfMember, PipelineVariant.StudentStatic }
+            .Select(v => new PipelineCell("sst2", v, PipelineCell.KShot, 8, 0).Key.Split('.')[^1]);
+        Assert.Equal(3, keys.Distinct().Count());
+    }
+
+    [Fact]
     public void A_missing_damaged_or_old_protocol_cell_is_not_loaded_so_it_runs_again()
     {
         var store = new PipelineCellStore(_dir);

@@ -96,7 +96,7 @@ public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
               teach: { max_pairs: 64 }
               generate: { per_example: 1, max_pool: 100 }
               label: { rounds: 1 }
-              distill: { epochs: 6 }
+              distill: { epochs: 6, init: static }
             """);
         var recipe = RecipeReader.Read(recipePath);
         var plan = ProductionPlan.Build(recipe, recipePath);
@@ -111,6 +111,7 @@ public sealed class ProductionStepsTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("gts-char (pretrained here)", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("100 pool texts (of 240)", outcomes["generate"].Message, StringComparison.Ordinal); // mined with the backbone
         Assert.Matches("[1-9][0-9]* masked-LM replacements", outcomes["generate"].Message);
+        Assert.Matches("student rows of [1-9][0-9,]* tokens from gts-char", log.ToString()); // the student's characters the backbone knows
         EvaluationReport report;
         using (var stream = artifacts.OpenRead(outcomes["evaluate"].Outputs["report"]))
             report = System.Text.Json.JsonSerializer.Deserialize<EvaluationReport>(stream, ArtifactJson.Options)!;

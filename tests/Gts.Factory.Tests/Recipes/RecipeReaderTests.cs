@@ -38,6 +38,7 @@ public sealed class RecipeReaderTests
               tapt: { enabled: false }
               label: { rounds: 3, threshold: 0.8 }
               teach: { encoders: [minilm] }
+              distill: { init: static }
             """;
         var r = RecipeReader.Parse(yaml, RecipePath);
 
@@ -51,6 +52,7 @@ public sealed class RecipeReaderTests
         Assert.Equal(3, r.Steps.Label.Rounds);
         Assert.Equal(0.8, r.Steps.Label.Threshold);
         Assert.Equal(["minilm"], r.Steps.Teach.EncoderNames);
+        Assert.Equal(DistillSettings.StaticInit, r.Steps.Distill.Init);
     }
 
     [Fact]
@@ -77,6 +79,7 @@ public sealed class RecipeReaderTests
     [InlineData("data: { train: a }\nsteps: { teach: { epochs: 0 } }\n", "steps.teach.epochs")]
     [InlineData("data: { train: a }\nsteps: { teach: { objective: setfit } }\n", "steps.teach.objective")]
     [InlineData("data: { train: a }\nsteps: { teach: { max_pairs: -5 } }\n", "steps.teach.max_pairs")]
+    [InlineData("data: { train: a }\nsteps: { distill: { init: model2vec } }\n", "steps.distill.init")]
     public void Bad_values_name_their_field(string yaml, string field)
     {
         var e = Assert.Throws<GtsException>(() => RecipeReader.Parse(yaml, RecipePath));
