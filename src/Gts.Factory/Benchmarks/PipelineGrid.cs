@@ -38,7 +38,7 @@ public sealed class PipelineGrid(string dataRoot, PipelineProfile profile, Pipel
                 cached++;
                 progress?.Report(new PipelineProgress("cells", $"{cell.Key} (cached)", ++done, total));
             }
-            bool timeTeacher = teacherSpeed is null && profile.AblationDatasets.Contains(name);
+            bool timeTeacher = teacherSpeed is null && profile.Ablations.Count > 0 && profile.AblationDatasets.Contains(name);
             if (pending.Count == 0 && !timeTeacher) continue;
 
             var dataset = DatasetFolder.Load(Path.Combine(dataRoot, name));

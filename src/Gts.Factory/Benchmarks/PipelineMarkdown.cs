@@ -39,7 +39,8 @@ public static class PipelineMarkdown
         AppendStudent(sb, full);
         AppendSteps(sb, full, run);
         AppendVerdicts(sb, full, profile, endToEnd);
-        foreach (var dataset in profile.AblationDatasets.Where(profile.Datasets.Contains))
+        // --ablations none: no ablation tables (they would be rows of "not run").
+        foreach (var dataset in profile.Ablations.Count == 0 ? [] : profile.AblationDatasets.Where(profile.Datasets.Contains))
             AppendAblations(sb, run, dataset);
         if (endToEnd is not null) AppendEndToEnd(sb, endToEnd);
         AppendSkipped(sb, run);

@@ -69,4 +69,18 @@ public sealed class PipelineSummaryTests
         Assert.Contains("| Distill off (deploy the teacher) | 82.0 ± 0.0 | 0.0 | — | — | 180.0 | 150 |", md, StringComparison.Ordinal);
         Assert.Contains("End to end ≤ 10 minutes**: not measured", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void With_no_ablations_asked_for_there_are_no_ablation_tables()
+    {
+        var results = new[] { PipelineBenchData.Cell("sst2", PipelineVariant.Full, 0, teacher: 0.82, student: 0.80, tfidf: 0.55, minilm: 0.78) };
+        var run = new PipelineRun(results, [], null, 1, 0);
+        var profile = new PipelineProfile("tiny", ["sst2"], [0], 8, ["sst2"]) { Ablations = [] };
+        var context = new PipelineBenchContext("test CPU, 2 cores", DateTimeOffset.UnixEpoch, "gts bench pipeline", "data", "1.0", "2.0", TimeSpan.FromMinutes(3));
+
+        var md = PipelineMarkdown.Build(run, profile, null, context);
+
+        Assert.Contains("| sst2 | 1 | accuracy | 82.0 ± 0.0 |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("### Ablations", md, StringComparison.Ordinal);
+    }
 }
