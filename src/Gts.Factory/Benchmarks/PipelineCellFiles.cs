@@ -43,7 +43,8 @@ public static class PipelineCellFiles
         yaml.AppendLine(ci, $"  teach: {{ objective: {steps.Teach.Objective}, epochs: {steps.Teach.Epochs}, max_pairs: {steps.Teach.MaxPairs}{tfidf} }}");
         yaml.AppendLine(ci, $"  generate: {{ enabled: {Bool(steps.Generate.Enabled)}, per_example: {steps.Generate.PerExample}, max_pool: {steps.Generate.MaxPool} }}");
         yaml.AppendLine(ci, $"  label: {{ rounds: {steps.Label.Rounds}, threshold: {steps.Label.Threshold.ToString("R", ci)} }}");
-        yaml.AppendLine(ci, $"  distill: {{ epochs: {steps.Distill.Epochs} }}");
+        var init = steps.Distill.Init is { } how ? ", init: " + how : "";
+        yaml.AppendLine(ci, $"  distill: {{ epochs: {steps.Distill.Epochs}{init} }}");
         yaml.AppendLine("output: model");
         var recipe = Path.Combine(directory, RecipeFile);
         File.WriteAllText(recipe, yaml.ToString());

@@ -30,6 +30,28 @@ public sealed class PipelineCellFilesTests : IDisposable
         Assert.Equal(["neg", "pos"], task.LabelNames);
     }
 
+    [Theory]
+    [InlineData(PipelineVariant.Full)]
+    [InlineData(PipelineVariant.NoGenerate)]
+    [InlineData(PipelineVariant.NoSelfTraining)]
+    [InlineData(PipelineVariant.FrozenTeacher)]
+    [InlineData(PipelineVariant.TfidfMember)]
+    [InlineData(PipelineVariant.StudentStatic)]
+    public void Every_setting_a_variant_changes_survives_the_written_recipe(string variant)
+    {
+        var dataset = PipelineBenchData.Binary(perClassTrain: 10, perClassDev: 5, pool: 7);
+        var cell = new PipelineCell("toy", variant, PipelineCell.KShot, 4, 0);
+        var (data, _) = PipelineSplits.Of(dataset, cell);
+        var expected = PipelineVariant.Settings(variant, 5000);
+
+        var read = RecipeReader.Read(PipelineCellFiles.Write(Path.Combine(_dir, variant), cell.Key, dataset.Labels, dataset.IsPair, data!, expected, 0)).Steps;
+
+        Assert.Equal((expected.Teach.Objective, expected.Teach.Tfidf, expected.Teach.MaxPairs), (read.Teach.Objective, read.Teach.Tfidf, read.Teach.MaxPairs));
+        Assert.Equal(expected.Generate, read.Generate);
+        Assert.Equal(expected.Label, read.Label);
+        Assert.Equal(expected.Distill, read.Distill);
+    }
+
     [Fact]
     public void Generate_off_turns_off_the_eda_variants_and_unknown_variants_are_refused()
     {
