@@ -55,7 +55,7 @@ public sealed record LabelSettings(int Rounds = 2, double Threshold = 0.9);
 
 /// <summary>The student distilled from the teacher's soft labels. <see cref="Init"/>: where its word-piece rows start; null or
 /// "pca" = MiniLM's input embeddings by PCA (English), "static" = the teacher's first (tuned) encoder run on each token alone,
-/// by PCA (any language whose tokens the encoder shares; about 30 s more on 2 cores for a 30k vocabulary).</summary>
+/// by PCA (any language whose tokens the encoder shares; 13–18 s more on 2 cores for a 30k vocabulary).</summary>
 public sealed record DistillSettings(bool Enabled = true, int Epochs = 10, string? Init = null)
 {
     public const string PcaInit = "pca";

@@ -28,8 +28,8 @@ public static class TeacherEmbeddingProjection
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(ids);
-        var frame = encoder.Tokenizer.Encode(string.Empty); // [CLS] [SEP]
-        var vectors = encoder.EncodeIds(ids.Select(id => new[] { frame[0], id, frame[^1] }).ToList(), cancellationToken: cancellationToken);
+        var (cls, sep) = (encoder.Tokenizer.ClsId, encoder.Tokenizer.SepId);
+        var vectors = encoder.EncodeIds(ids.Select(id => new[] { cls, id, sep }).ToList(), cancellationToken: cancellationToken);
         int hidden = vectors[0].Length;
         var flat = new float[vectors.Length * hidden];
         for (int i = 0; i < vectors.Length; i++) vectors[i].CopyTo(flat, i * hidden);
